@@ -1,0 +1,36 @@
+import { db } from '@/lib/db/client';
+import { isRole, type Role } from './roles';
+import { hashSecret, newSecret } from './secrets';
+
+export interface TokenOwner {
+  tokenId: string;
+  userId: string;
+  email: string;
+  role: Role;
+}
+
+/** Creates an API token for a user; the plaintext is returned once and only its hash is stored. */
+export async function createApiToken(userId: string, name: string, ttlDays: number) {
+  const token = newSecret('nvo');
+  const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
+  const row = await db.apiToken.create({
+    data: { userId, name, tokenHash: hashSecret(token), prefix: token.slice(0, 8), expiresAt },
+  });
+  return { id: row.id, token, expiresAt };
+}
+
+/** The owner of a live token, or null for unknown, revoked, expired tokens and disabled users. */
+export async function verifyApiToken(token: string): Promise<TokenOwner | null> {
+  if (!token.startsWith('nvo_')) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    include: { user: true },
+  });
+  if (!row || row.revokedAt || row.user.disabled || !isRole(row.user.role)) return null;
+  if (row.expiresAt && row.expiresAt.getTime() < Date.now()) return null;
+  // lastUsedAt is informational: update it at most once a minute to keep hot paths cheap.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { tokenId: row.id, userId: row.userId, email: row.user.email, role: row.user.role };
+}

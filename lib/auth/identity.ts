@@ -1,0 +1,20 @@
+import type { Role } from './roles';
+
+export type Identity =
+  | { kind: 'user'; via: 'session' | 'token' | 'basic'; userId: string; email: string; role: Role; tokenId?: string }
+  | { kind: 'node'; nodeId: number }
+  | { kind: 'anonymous' };
+
+/** What a route requires: nobody, a node's own boot token, or a signed-in user with at least a role. */
+export type Requirement = 'public' | 'node' | Role;
+
+export function actorLabel(identity: Identity): string {
+  switch (identity.kind) {
+    case 'user':
+      return identity.email;
+    case 'node':
+      return `node:${identity.nodeId}`;
+    default:
+      return 'anonymous';
+  }
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+
+const num = (fallback: number, min = 0) =>
+  z.coerce.number().min(min).optional().transform((v) => v ?? fallback);
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/** A host-number range inside a /24-style subnet, written "10-50". */
+const hostRange = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d{1,3}-\d{1,3}$/, 'expected "first-last", e.g. 10-50')
+    .optional()
+    .transform((v) => {
+      const [first, last] = (v ?? fallback).split('-').map(Number);
+      return { first, last };
+    })
+    .refine((r) => r.first >= 1 && r.last <= 254 && r.first <= r.last, 'range must lie within 1-254');
+
+const url = z.url({ protocol: /^https?$/ });
+
+/**
+ * Every environment variable the application reads. `.env.example` documents each one;
+ * keep the two in step.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: int(3000, 1, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_BASE_URL: url.optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// URL').optional(),
+  DATA_DIR: z.string().default('./.data'),
+  EMBEDDED_PG_PORT: int(54329, 1, 65535),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: list,
+  TRUST_PROXY: bool(false),
+
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ADMIN_EMAIL: z.email().default('admin@localhost'),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  OIDC_ISSUER: url.optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  API_TOKEN_TTL_DAYS: int(90, 1, 3650),
+
+  IBMCLOUD_API_KEY: z.string().min(1).optional(),
+  IBMCLOUD_REGION: z.string().regex(/^[a-z]+-[a-z]+$/, 'expected a region like us-south').default('us-south'),
+  IBMCLOUD_ZONE: z.string().optional(),
+  IBMCLOUD_IAM_URL: url.optional(),
+  IBMCLOUD_VPC_URL: url.optional(),
+  IBMCLOUD_DNS_URL: url.optional(),
+  VPC_ID: z.string().optional(),
+  RESOURCE_GROUP_ID: z.string().optional(),
+  MANAGEMENT_SUBNET_ID: z.string().optional(),
+  WORKLOAD_SUBNET_ID: z.string().optional(),
+  MANAGEMENT_SECURITY_GROUP_ID: z.string().optional(),
+  WORKLOAD_SECURITY_GROUP_ID: z.string().optional(),
+  INTRA_NODE_SECURITY_GROUP_ID: z.string().optional(),
+  SSH_KEY_ID: z.string().optional(),
+  IPXE_IMAGE_ID: z.string().optional(),
+  DNS_INSTANCE_ID: z.string().optional(),
+  DNS_ZONE_ID: z.string().optional(),
+  DNS_ZONE_NAME: z.string().default('nutanix-ce-poc.cloud'),
+  RESOURCE_PREFIX: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'lowercase letters, digits, dashes').default('nvo'),
+
+  MGMT_IP_RANGE: hostRange('10-50'),
+  AHV_IP_RANGE: hostRange('51-100'),
+  CVM_IP_RANGE: hostRange('101-150'),
+  WORKLOAD_IP_RANGE: hostRange('10-200'),
+  CLUSTER_IP_RANGE: hostRange('200-210'),
+
+  BOOT_IMAGES_DIR: z.string().optional(),
+  BOOT_SCRIPTS_DIR: z.string().default('./lib/boot/scripts'),
+  BOOT_KERNEL_FILE: z.string().default('kernel'),
+  BOOT_INITRD_FILE: z.string().default('initrd-vpc.img'),
+  BOOT_SQUASHFS_FILE: z.string().default('squashfs.img'),
+
+  TIMEOUT_IPXE_BOOT: int(300, 1),
+  TIMEOUT_CONFIG_DOWNLOAD: int(120, 1),
+  TIMEOUT_FOUNDATION_START: int(180, 1),
+  TIMEOUT_STORAGE_DISCOVERY: int(300, 1),
+  TIMEOUT_IMAGE_DOWNLOAD: int(900, 1),
+  TIMEOUT_INSTALLATION: int(1200, 1),
+  TIMEOUT_CLUSTER_FORMATION: int(600, 1),
+  TIMEOUT_DNS_REGISTRATION: int(120, 1),
+  TIMEOUT_HEALTH_VALIDATION: int(300, 1),
+  TIMEOUT_SERVER_RUNNING: int(1800, 1),
+
+  RUN_WORKERS: bool(true),
+  WORKER_CONCURRENCY: int(4, 1, 64),
+
+  SIM_TIME_SCALE: num(60, 0.01),
+  SIM_AUTOBOOT: bool(true),
+  SIM_PORT: int(0, 0, 65535),
+  SIM_FAULT_429_RATE: num(0),
+  SIM_FAULT_500_RATE: num(0),
+  SIM_LATENCY_MS: int(0),
+  SIM_QUOTA_ERRORS: bool(false),
+  SIM_STUCK_SERVERS: list,
+  SIM_FAIL_PHASE: z.string().optional(),
+  SIM_SILENT_PHASE: z.string().optional(),
+
+  CLUSTER_SSH_USER: z.string().default('nutanix'),
+  CLUSTER_SSH_PASSWORD: z.string().optional(),
+  CLUSTER_SSH_KEY_FILE: z.string().optional(),
+
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_ALLOW: list,
+});
+
+export type Env = z.output<typeof envSchema>;

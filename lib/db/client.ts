@@ -1,0 +1,35 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client';
+
+export type { Prisma } from './generated/client';
+export { PrismaClient };
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (the launcher sets it when it starts the embedded database)');
+  return url;
+}
+
+/** The one Prisma client of this process (survives Next's hot reload in development). */
+export function getDb(): PrismaClient {
+  globalForPrisma.prisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) }),
+  });
+  return globalForPrisma.prisma;
+}
+
+/** Lazy proxy so importing `db` never connects or throws before first use. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getDb() as unknown as Record<PropertyKey, unknown>;
+    const value = client[prop];
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
+
+export async function disconnectDb() {
+  await globalForPrisma.prisma?.$disconnect();
+  globalForPrisma.prisma = undefined;
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { authenticate } from '@/lib/auth/authenticate';
+import type { Identity, Requirement } from '@/lib/auth/identity';
+import { logger, redactUrl, type Logger } from '@/lib/log/logger';
+import { BadRequestError, ValidationError } from './errors';
+import { problemFromError, zodFieldErrors } from './problem';
+
+export interface RouteContext<P> {
+  params: P;
+  requestId: string;
+  identity: Identity;
+  log: Logger;
+}
+
+type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response> | Response;
+
+/**
+ * Wraps a route handler: request id, authentication against `auth`, error → problem+json,
+ * one access-log line. Handlers stay four lines: authorize (here), parse, call lib, respond.
+ */
+export function route<P = object>(opts: { auth: Requirement }, handler: Handler<P>) {
+  return async (req: NextRequest, segment?: { params: Promise<P> }): Promise<Response> => {
+    const requestId = req.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+    const log = logger.child({ requestId });
+    const started = performance.now();
+    let res: Response;
+    try {
+      const identity = await authenticate(req, opts.auth);
+      const params = (segment ? await segment.params : {}) as P;
+      res = await handler(req, { params, requestId, identity, log });
+    } catch (err) {
+      const mapped = problemFromError(err, requestId);
+      if (mapped.unexpected) log.error({ err }, 'unhandled error');
+      res = mapped.response;
+    }
+    res.headers.set('x-request-id', requestId);
+    log.info(
+      { method: req.method, url: redactUrl(req.nextUrl.pathname + req.nextUrl.search), status: res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+    return res;
+  };
+}
+
+export function json(data: unknown, init: number | ResponseInit = 200): Response {
+  const opts = typeof init === 'number' ? { status: init } : init;
+  return Response.json(data, opts);
+}
+
+/** Parses a JSON body with a zod schema; malformed JSON is 400, schema violations 422 with fields. */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    const text = await req.text();
+    raw = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The request body is not valid JSON', [{ field: '(body)', message: 'invalid JSON' }]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError('The request body is invalid', zodFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** Parses query parameters with a zod schema (values arrive as strings; use z.coerce). */
+export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
+  const parsed = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!parsed.success) throw new ValidationError('The query is invalid', zodFieldErrors(parsed.error, ['query']));
+  return parsed.data;
+}

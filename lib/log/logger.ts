@@ -1,0 +1,32 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/** Paths pino blanks out wherever they appear, so secrets never reach the logs. */
+export const REDACT_PATHS = [
+  'password', '*.password', 'token', '*.token', 'apiKey', '*.apiKey', 'secret', '*.secret',
+  'authorization', '*.authorization', 'headers.authorization', 'headers.cookie', '*.headers.authorization',
+  'req.headers.authorization', 'req.headers.cookie', 'passwordHash', '*.passwordHash',
+  'tokenHash', '*.tokenHash', 'bootTokenHash', '*.bootTokenHash', 'user_data', '*.user_data',
+];
+
+/** Query-string secrets (`token=...`) are cut out of any URL before it is logged. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:token|api_key|apikey|password)=)[^&#]*/gi, '$1[REDACTED]');
+}
+
+const globalForLog = globalThis as unknown as { logger?: Logger };
+
+export function createLogger(destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level: process.env.LOG_LEVEL ?? 'info',
+      base: { service: 'nutanix-vpc-orchestrator' },
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}
+
+export const logger: Logger = (globalForLog.logger ??= createLogger());

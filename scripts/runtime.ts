@@ -1,0 +1,55 @@
+import { resolveAuthSecret } from '@/lib/auth/auth-secret';
+import { ensureAdminUser } from '@/lib/auth/bootstrap-admin';
+import { ConfigError, loadConfig } from '@/lib/config';
+import { disconnectDb } from '@/lib/db/client';
+import { resolveDatabase } from '@/lib/db/database-url';
+import { migrateDatabase } from '@/lib/db/migrate';
+import { logger } from '@/lib/log/logger';
+
+/**
+ * Everything the web process and `npm run worker` need before they serve: configuration,
+ * database (embedded or external), migrations, first admin, secrets. Returns the environment
+ * the Next.js server must inherit.
+ */
+export async function prepareRuntime() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = (msg: string) => logger.info({ component: 'launcher' }, msg);
+  const database = await resolveDatabase(config, log);
+  process.env.DATABASE_URL = database.url;
+  const applied = await migrateDatabase(database.url, log);
+  log(applied ? `database migrated (${applied} new)` : 'database schema up to date');
+
+  const admin = await ensureAdminUser(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  if (admin.created && admin.generatedPassword) {
+    // Printed once, on purpose, to stdout only: the operator needs it to sign in the first time.
+    console.log(`\n  First admin created: ${admin.email}\n  Generated password: ${admin.generatedPassword}\n  (set ADMIN_PASSWORD to choose it; change it after signing in)\n`);
+  } else if (admin.created) {
+    log(`first admin created: ${admin.email}`);
+  }
+  const authSecret = await resolveAuthSecret(config.AUTH_SECRET, config.dataDir);
+  await disconnectDb();
+
+  const env: Record<string, string> = {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret,
+    NEXTAUTH_SECRET: authSecret,
+    NEXTAUTH_URL: config.publicBaseUrl,
+  };
+  return {
+    config,
+    log,
+    env,
+    async stop() {
+      await database.embedded?.stop().catch(() => {});
+    },
+  };
+}
