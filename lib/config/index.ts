@@ -25,7 +25,7 @@ const CLOUD_REQUIRED = [
   'PUBLIC_BASE_URL',
 ] as const;
 
-export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
+export function loadConfig(source: Record<string, string | undefined> = process.env) {
   const env = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );
