@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { authenticate } from '@/lib/auth/authenticate';
 import type { Identity, Requirement } from '@/lib/auth/identity';
 import { logger, redactUrl, type Logger } from '@/lib/log/logger';
@@ -12,6 +13,18 @@ export interface RouteContext<P> {
   requestId: string;
   identity: Identity;
   log: Logger;
+  sourceIp: string | null;
+  /** Records a mutating action in the audit log with this request's identity, IP and id. */
+  audit: (entry: AuditEntry) => Promise<void>;
+}
+
+/** The caller's address; X-Forwarded-For is believed only behind a trusted proxy (TRUST_PROXY). */
+export function sourceIpOf(req: NextRequest): string | null {
+  if (process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1') {
+    const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req.headers.get('x-real-ip') ?? null;
 }
 
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response> | Response;
@@ -29,7 +42,9 @@ export function route<P = object>(opts: { auth: Requirement }, handler: Handler<
     try {
       const identity = await authenticate(req, opts.auth);
       const params = (segment ? await segment.params : {}) as P;
-      res = await handler(req, { params, requestId, identity, log });
+      const sourceIp = sourceIpOf(req);
+      const audit = (entry: AuditEntry) => recordAudit({ identity, sourceIp, requestId }, entry);
+      res = await handler(req, { params, requestId, identity, log, sourceIp, audit });
     } catch (err) {
       const mapped = problemFromError(err, requestId);
       if (mapped.unexpected) log.error({ err }, 'unhandled error');
