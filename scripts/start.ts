@@ -8,17 +8,23 @@ import path from 'node:path';
 import { prepareRuntime } from './runtime';
 
 const dev = process.argv.includes('--dev');
+// In the Docker image the Next standalone server (server.js) replaces `next start`.
+const standalone = process.argv.includes('--standalone');
+
+function serverCommand(port: number, host: string): string[] {
+  if (standalone) return [path.resolve('server.js')];
+  const nextBin = path.resolve('node_modules/next/dist/bin/next');
+  return [nextBin, dev ? 'dev' : 'start', '-p', String(port), '-H', host];
+}
 
 async function main() {
   const started = Date.now();
   const runtime = await prepareRuntime();
   const { config, log } = runtime;
-  const nextBin = path.resolve('node_modules/next/dist/bin/next');
-  const child = spawn(
-    process.execPath,
-    [nextBin, dev ? 'dev' : 'start', '-p', String(config.PORT), '-H', config.HOST],
-    { stdio: 'inherit', env: { ...process.env, ...runtime.env } },
-  );
+  const child = spawn(process.execPath, serverCommand(config.PORT, config.HOST), {
+    stdio: 'inherit',
+    env: { ...process.env, ...runtime.env, PORT: String(config.PORT), HOSTNAME: config.HOST },
+  });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
