@@ -1,0 +1,95 @@
+import { BaseService, type AuthenticatorInterface } from 'ibm-cloud-sdk-core';
+import { logger } from '@/lib/log/logger';
+import { CloudError, fromSdkError } from './errors';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Mirrors the SDK core's own defaults: 4 retries, 1 s start, 30 s cap (reference §1.5). */
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 1000, maxDelayMs: 30_000 };
+
+export interface CallOptions {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  path?: Record<string, string>;
+  qs?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /**
+   * For creates: called before re-sending after a 5xx or network error, because the first POST
+   * may have succeeded server-side (reference §1.5). A non-null result ends the call.
+   */
+  recover?: () => Promise<unknown | null>;
+}
+
+export interface ServiceOptions {
+  serviceUrl: string;
+  authenticator: AuthenticatorInterface;
+  retry?: Partial<RetryPolicy>;
+  /** Query parameters sent on every call (VPC: version + generation). */
+  defaultQs?: Record<string, string | number>;
+  name: string;
+}
+
+/** Exponential backoff with full jitter, or the server's Retry-After when it sent one. */
+export function retryDelay(attempt: number, policy: RetryPolicy, err: CloudError, random = Math.random): number {
+  if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, policy.maxDelayMs * 2);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One IBM Cloud REST service on the SDK core's request machinery (auth header, URL templating,
+ * JSON, error parsing). The core's own retries stay off: they would replay POSTs blindly, so this
+ * class retries itself and lets creates look themselves up first.
+ */
+export class CloudService extends BaseService {
+  static DEFAULT_SERVICE_NAME = 'ibmcloud';
+  private readonly policy: RetryPolicy;
+  private readonly defaultQs: Record<string, string | number>;
+  private readonly label: string;
+
+  constructor(options: ServiceOptions) {
+    super({ authenticator: options.authenticator, serviceUrl: options.serviceUrl });
+    this.disableRetries();
+    this.policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.defaultQs = options.defaultQs ?? {};
+    this.label = options.name;
+  }
+
+  async call<T>(operation: string, options: CallOptions): Promise<{ result: T; status: number }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.createRequest({
+          options: {
+            url: options.url,
+            method: options.method,
+            path: options.path ?? {},
+            qs: { ...this.defaultQs, ...options.qs },
+            body: options.body,
+          },
+          defaultOptions: {
+            ...this.baseOptions,
+            headers: { Accept: 'application/json', ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+          },
+        });
+        return { result: response.result as T, status: response.status };
+      } catch (raw) {
+        const err = fromSdkError(raw, `${this.label} ${operation}`);
+        if (!err.retryable || attempt >= this.policy.maxRetries) throw err;
+        const delay = retryDelay(attempt, this.policy, err);
+        logger.warn({ component: 'ibmcloud', ...err.toLog(), attempt: attempt + 1, delayMs: delay }, 'retrying IBM Cloud call');
+        await sleep(delay);
+        if (options.recover && err.kind !== 'rate_limited') {
+          const existing = await options.recover();
+          if (existing) return { result: existing as T, status: 200 };
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import { getQueryParam } from 'ibm-cloud-sdk-core';
+import type { VpcApi } from './api';
+import { CloudError, isNameConflict } from './errors';
+import { CloudService, type ServiceOptions } from './service';
+import type {
+  BareMetalServer,
+  BareMetalServerInitialization,
+  BareMetalServerProfile,
+  BareMetalServerPrototype,
+  Image,
+  ImageFilter,
+  ReservedIp,
+  ReservedIpPrototype,
+  Subnet,
+  VirtualNetworkInterface,
+  VirtualNetworkInterfacePrototype,
+  Vpc,
+} from './types';
+
+/** The API date we pin (reference §1.6, §2); behaviour is frozen per date. */
+export const VPC_API_VERSION = '2026-03-24';
+const PAGE_LIMIT = 100;
+
+type Query = Record<string, string | number | undefined>;
+
+/** IBM Cloud VPC API client (reference §2-§4). */
+export class VpcService extends CloudService implements VpcApi {
+  constructor(options: Omit<ServiceOptions, 'name' | 'defaultQs'>) {
+    super({ ...options, name: 'vpc', defaultQs: { version: VPC_API_VERSION, generation: 2 } });
+  }
+
+  /** Follows `next.href` (opaque `start` token) until the last page (reference §2, §8). */
+  private async listAll<T>(operation: string, url: string, key: string, qs: Query = {}, path?: Record<string, string>): Promise<T[]> {
+    const items: T[] = [];
+    let start: string | undefined;
+    do {
+      const { result } = await this.call<Record<string, unknown>>(operation, { method: 'GET', url, path, qs: { ...qs, limit: PAGE_LIMIT, start } });
+      items.push(...((result[key] as T[]) ?? []));
+      const next = result.next as { href?: string } | undefined;
+      start = next?.href ? getQueryParam(next.href, 'start') : undefined;
+    } while (start);
+    return items;
+  }
+
+  private async get<T>(operation: string, url: string, path: Record<string, string>): Promise<T> {
+    return (await this.call<T>(operation, { method: 'GET', url, path })).result;
+  }
+
+  /** DELETE that treats an already-missing resource as done. */
+  private async remove(operation: string, url: string, path: Record<string, string>): Promise<boolean> {
+    try {
+      await this.call(operation, { method: 'DELETE', url, path });
+      return true;
+    } catch (err) {
+      if (err instanceof CloudError && err.kind === 'not_found') return false;
+      throw err;
+    }
+  }
+
+  /** POST that is idempotent by name: looks up on replay and on a name conflict. */
+  private async createByName<T>(operation: string, url: string, body: unknown, find: () => Promise<T | null>, path?: Record<string, string>): Promise<T> {
+    try {
+      return (await this.call<T>(operation, { method: 'POST', url, path, body, recover: find })).result;
+    } catch (err) {
+      if (!isNameConflict(err)) throw err;
+      const existing = await find();
+      if (!existing) throw err;
+      return existing;
+    }
+  }
+
+  getVpc(id: string) {
+    return this.get<Vpc>('get vpc', '/vpcs/{id}', { id });
+  }
+
+  async getVpcDnsResolvers(vpcId: string) {
+    const vpc = await this.getVpc(vpcId);
+    return (vpc.dns?.resolver?.servers ?? []).map((s) => s.address);
+  }
+
+  getSubnet(id: string) {
+    return this.get<Subnet>('get subnet', '/subnets/{id}', { id });
+  }
+
+  listReservedIps(subnetId: string) {
+    return this.listAll<ReservedIp>('list reserved ips', '/subnets/{subnet_id}/reserved_ips', 'reserved_ips', {}, { subnet_id: subnetId });
+  }
+
+  async findReservedIpByName(subnetId: string, name: string) {
+    return (await this.listReservedIps(subnetId)).find((ip) => ip.name === name) ?? null;
+  }
+
+  getReservedIp(subnetId: string, id: string) {
+    return this.get<ReservedIp>('get reserved ip', '/subnets/{subnet_id}/reserved_ips/{id}', { subnet_id: subnetId, id });
+  }
+
+  reserveIp(subnetId: string, prototype: ReservedIpPrototype) {
+    return this.createByName<ReservedIp>('reserve ip', '/subnets/{subnet_id}/reserved_ips', { auto_delete: false, ...prototype },
+      () => this.findReservedIpByName(subnetId, prototype.name), { subnet_id: subnetId });
+  }
+
+  releaseIp(subnetId: string, id: string) {
+    return this.remove('release ip', '/subnets/{subnet_id}/reserved_ips/{id}', { subnet_id: subnetId, id });
+  }
+
+  createVirtualNetworkInterface(prototype: VirtualNetworkInterfacePrototype) {
+    return this.createByName<VirtualNetworkInterface>('create vni', '/virtual_network_interfaces', prototype,
+      () => this.findVirtualNetworkInterfaceByName(prototype.name));
+  }
+
+  getVirtualNetworkInterface(id: string) {
+    return this.get<VirtualNetworkInterface>('get vni', '/virtual_network_interfaces/{id}', { id });
+  }
+
+  listVirtualNetworkInterfaces() {
+    return this.listAll<VirtualNetworkInterface>('list vnis', '/virtual_network_interfaces', 'virtual_network_interfaces');
+  }
+
+  async findVirtualNetworkInterfaceByName(name: string) {
+    return (await this.listVirtualNetworkInterfaces()).find((v) => v.name === name) ?? null;
+  }
+
+  deleteVirtualNetworkInterface(id: string) {
+    return this.remove('delete vni', '/virtual_network_interfaces/{id}', { id });
+  }
+
+  createBareMetalServer(prototype: BareMetalServerPrototype) {
+    return this.createByName<BareMetalServer>('create bare metal server', '/bare_metal_servers', prototype,
+      () => this.findBareMetalServerByName(prototype.name));
+  }
+
+  getBareMetalServer(id: string) {
+    return this.get<BareMetalServer>('get bare metal server', '/bare_metal_servers/{id}', { id });
+  }
+
+  listBareMetalServers(filter: { name?: string; vpcId?: string } = {}) {
+    return this.listAll<BareMetalServer>('list bare metal servers', '/bare_metal_servers', 'bare_metal_servers',
+      { name: filter.name, 'vpc.id': filter.vpcId });
+  }
+
+  async findBareMetalServerByName(name: string) {
+    return (await this.listBareMetalServers({ name })).find((s) => s.name === name) ?? null;
+  }
+
+  async startBareMetalServer(id: string) {
+    await this.call('start bare metal server', { method: 'POST', url: '/bare_metal_servers/{id}/start', path: { id } });
+  }
+
+  async stopBareMetalServer(id: string, type: 'soft' | 'hard' = 'soft') {
+    await this.call('stop bare metal server', { method: 'POST', url: '/bare_metal_servers/{id}/stop', path: { id }, body: { type } });
+  }
+
+  deleteBareMetalServer(id: string) {
+    return this.remove('delete bare metal server', '/bare_metal_servers/{id}', { id });
+  }
+
+  async replaceBareMetalServerInitialization(id: string, initialization: BareMetalServerInitialization) {
+    await this.call('replace initialization', { method: 'PUT', url: '/bare_metal_servers/{id}/initialization', path: { id }, body: initialization });
+  }
+
+  listBareMetalServerProfiles() {
+    return this.listAll<BareMetalServerProfile>('list profiles', '/bare_metal_server/profiles', 'profiles');
+  }
+
+  getBareMetalServerProfile(name: string) {
+    return this.get<BareMetalServerProfile>('get profile', '/bare_metal_server/profiles/{name}', { name });
+  }
+
+  getImage(id: string) {
+    return this.get<Image>('get image', '/images/{id}', { id });
+  }
+
+  listImages(filter: ImageFilter = {}) {
+    return this.listAll<Image>('list images', '/images', 'images', { ...filter });
+  }
+
+  async findIpxeImage() {
+    const images = await this.listImages({ visibility: 'public', status: 'available', user_data_format: 'ipxe' });
+    return images.filter((i) => i.user_data_format === 'ipxe').sort((a, b) => b.name.localeCompare(a.name))[0] ?? null;
+  }
+}
