@@ -1,0 +1,8 @@
+import { json, parseQuery, route } from '@/lib/http/route';
+import { profileStorageConfig } from '@/lib/provisioning/catalog';
+import { profileStorageQuerySchema } from '@/lib/provisioning/schemas';
+
+export const GET = route({ auth: 'viewer' }, (req) => {
+  const { profile, template } = parseQuery(req, profileStorageQuerySchema);
+  return json(profileStorageConfig(profile, template));
+});
