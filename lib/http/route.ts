@@ -5,6 +5,7 @@ import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { authenticate } from '@/lib/auth/authenticate';
 import type { Identity, Requirement } from '@/lib/auth/identity';
 import { logger, redactUrl, type Logger } from '@/lib/log/logger';
+import { observeHttpRequest } from '@/lib/metrics/http';
 import { BadRequestError, ValidationError } from './errors';
 import { problemFromError, zodFieldErrors } from './problem';
 
@@ -51,8 +52,10 @@ export function route<P = object>(opts: { auth: Requirement }, handler: Handler<
       res = mapped.response;
     }
     res.headers.set('x-request-id', requestId);
+    const ms = performance.now() - started;
+    observeHttpRequest(req.method, req.nextUrl.pathname, res.status, ms / 1000);
     log.info(
-      { method: req.method, url: redactUrl(req.nextUrl.pathname + req.nextUrl.search), status: res.status, ms: Math.round(performance.now() - started) },
+      { method: req.method, url: redactUrl(req.nextUrl.pathname + req.nextUrl.search), status: res.status, ms: Math.round(ms) },
       'request',
     );
     return res;

@@ -33,10 +33,46 @@ export const ORCHESTRATOR_PHASES = [
   'reinitialize',
 ] as const;
 
+/** The statuses of a phase in the timeline (DeploymentEvent.status). */
+export const PHASE_STATUSES = ['started', 'in_progress', 'completed', 'failed'] as const;
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+
+/**
+ * Status words accepted from callers, mapped onto PHASE_STATUSES. The original installer and
+ * its scripts said `success`, `starting`, `error`; we keep accepting them.
+ */
+export const STATUS_ALIASES: Record<string, PhaseStatus> = {
+  started: 'started',
+  starting: 'started',
+  start: 'started',
+  in_progress: 'in_progress',
+  running: 'in_progress',
+  progress: 'in_progress',
+  completed: 'completed',
+  complete: 'completed',
+  success: 'completed',
+  succeeded: 'completed',
+  done: 'completed',
+  failed: 'failed',
+  failure: 'failed',
+  error: 'failed',
+};
+
 export function isInstallPhase(value: string): value is InstallPhase {
   return (INSTALL_PHASES as readonly string[]).includes(value);
 }
 
 export function phaseIndex(phase: string): number {
   return (INSTALL_PHASES as readonly string[]).indexOf(phase);
+}
+
+/** The phase after `phase`, or null after the last one. */
+export function nextInstallPhase(phase: InstallPhase): InstallPhase | null {
+  return INSTALL_PHASES[phaseIndex(phase) + 1] ?? null;
+}
+
+/** Human label: `image_download` → `Image download`. */
+export function phaseLabel(phase: string): string {
+  const words = phase.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

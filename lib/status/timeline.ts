@@ -2,6 +2,9 @@ import { db, type Prisma } from '@/lib/db/client';
 
 export type EventSource = 'orchestrator' | 'node' | 'operator' | 'system';
 
+/** The database, or a transaction when the event must commit together with other writes. */
+export type DbClient = Prisma.TransactionClient;
+
 export interface TimelineEvent {
   nodeId?: number;
   clusterId?: number;
@@ -15,15 +18,17 @@ export interface TimelineEvent {
   details?: Prisma.InputJsonValue;
   /** Same key twice → one event (a retried callback or a replayed step). */
   idempotencyKey?: string;
+  /** Defaults to the database's now(); set it when ordering within a transaction matters. */
+  createdAt?: Date;
 }
 
 /** Appends one event to the timeline; returns false when the idempotency key was already used. */
-export async function recordEvent(event: TimelineEvent): Promise<boolean> {
+export async function recordEvent(event: TimelineEvent, client: DbClient = db): Promise<boolean> {
   if (event.idempotencyKey) {
-    const inserted = await db.deploymentEvent.createMany({ data: [event], skipDuplicates: true });
+    const inserted = await client.deploymentEvent.createMany({ data: [event], skipDuplicates: true });
     return inserted.count === 1;
   }
-  await db.deploymentEvent.create({ data: event });
+  await client.deploymentEvent.create({ data: event });
   return true;
 }
 

@@ -1,0 +1,60 @@
+import type { Identity } from '@/lib/auth/identity';
+import { db } from '@/lib/db/client';
+import { ConflictError, ForbiddenError } from '@/lib/http/errors';
+import { applyPhaseReport, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
+import type { PhaseCallback } from './schemas';
+
+/** The node a node-token request speaks for. */
+export function callerNodeId(identity: Identity): number {
+  if (identity.kind !== 'node') throw new ForbiddenError('A valid node token is required');
+  return identity.nodeId;
+}
+
+function bareIp(value: string | null): string | null {
+  return value ? value.split('/')[0].trim().toLowerCase() : null;
+}
+
+/**
+ * Loads the calling node and checks that the address in the body is its management address:
+ * a token never speaks for another node (403, the same answer whether or not the address exists).
+ */
+export async function callerNodeAt(nodeId: number, serverIp: string) {
+  const node = await db.node.findUnique({ where: { id: nodeId } });
+  if (!node || bareIp(node.managementIp) !== bareIp(serverIp)) {
+    throw new ForbiddenError('This node token does not belong to the node with that address');
+  }
+  return node;
+}
+
+/** POST /api/status/phase: a node reports one of its install phases. */
+export async function receivePhaseCallback(
+  nodeId: number,
+  body: PhaseCallback,
+  idempotencyHeader?: string | null,
+): Promise<PhaseReportResult> {
+  await callerNodeAt(nodeId, body.server_ip);
+  return applyPhaseReport({
+    nodeId,
+    phase: body.phase,
+    status: body.status,
+    message: body.message,
+    progress: body.progress,
+    details: body.details,
+    clientId: body.callback_id ?? idempotencyHeader?.slice(0, 128) ?? undefined,
+    source: 'node',
+  });
+}
+
+/**
+ * For orchestrator-side reporters (boot service, workflows) that observe a phase as a side effect
+ * (serving the iPXE script means ipxe_boot started): apply the report, but treat an
+ * out-of-order or closed-node conflict as "nothing to record" instead of an error.
+ */
+export async function reportPhaseQuietly(input: PhaseReportInput): Promise<PhaseReportResult | null> {
+  try {
+    return await applyPhaseReport({ source: 'orchestrator', ...input });
+  } catch (err) {
+    if (err instanceof ConflictError) return null;
+    throw err;
+  }
+}

@@ -1,0 +1,42 @@
+import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { expectedDurations, type ExpectedDurations, type PhaseDurationStat } from './estimates';
+import { INSTALL_PHASES } from './phases';
+
+/** How many of the newest completed runs of each phase feed the statistics (older installs age out). */
+export const PHASE_HISTORY_WINDOW = 200;
+
+interface Row {
+  phase: string;
+  samples: number;
+  mean_ms: number;
+  p95_ms: number;
+}
+
+/**
+ * Mean and 95th percentile (linear interpolation between ranks, PostgreSQL percentile_cont) of
+ * the durations of completed install phases, over the newest PHASE_HISTORY_WINDOW per phase.
+ */
+export async function measuredPhaseDurations(): Promise<PhaseDurationStat[]> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT phase, count(*)::int AS samples, avg("durationMs")::float8 AS mean_ms,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs")::float8 AS p95_ms
+    FROM (
+      SELECT phase, "durationMs",
+             row_number() OVER (PARTITION BY phase ORDER BY "createdAt" DESC, id DESC) AS rank
+      FROM "DeploymentEvent"
+      WHERE status = 'completed' AND "durationMs" IS NOT NULL AND phase = ANY(${[...INSTALL_PHASES]})
+    ) recent
+    WHERE rank <= ${PHASE_HISTORY_WINDOW}
+    GROUP BY phase`;
+  const byPhase = new Map(rows.map((r) => [r.phase, r]));
+  return INSTALL_PHASES.filter((p) => byPhase.has(p)).map((phase) => {
+    const r = byPhase.get(phase)!;
+    return { phase, samples: r.samples, meanSeconds: r.mean_ms / 1000, p95Seconds: r.p95_ms / 1000 };
+  });
+}
+
+/** Expected phase durations learned from history, falling back to the configured timeouts. */
+export async function currentExpectedDurations(): Promise<ExpectedDurations> {
+  return expectedDurations(await measuredPhaseDurations(), getConfig().phaseTimeouts);
+}
