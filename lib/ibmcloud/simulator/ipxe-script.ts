@@ -1,0 +1,57 @@
+/**
+ * Just enough iPXE script understanding for a virtual node: which script to chain to, which
+ * kernel and initrd to load, with `${net0/...}` variables expanded as iPXE would.
+ */
+export interface ParsedIpxeScript {
+  isIpxe: boolean;
+  chain?: string;
+  kernel?: { url: string; args: string[] };
+  initrd?: string;
+  /** `exit`/`sanboot`: boot the local disk instead of installing. */
+  bootsLocalDisk: boolean;
+}
+
+export interface IpxeVariables {
+  ip: string;
+  mac: string;
+  hostname?: string;
+}
+
+export function expandVariables(text: string, vars: IpxeVariables): string {
+  return text
+    .replace(/\$\{(net0\/ip|ip)\}/g, vars.ip)
+    .replace(/\$\{(net0\/mac|mac)\}/g, vars.mac)
+    .replace(/\$\{hostname\}/g, vars.hostname ?? '');
+}
+
+/** Absolute URL of a command argument (iPXE resolves relative URIs against the script's). */
+function resolve(arg: string, base: string): string {
+  try {
+    return new URL(arg, base).toString();
+  } catch {
+    return arg;
+  }
+}
+
+export function parseIpxeScript(text: string, scriptUrl: string, vars: IpxeVariables): ParsedIpxeScript {
+  const lines = expandVariables(text, vars).split(/\r?\n/).map((l) => l.trim());
+  const result: ParsedIpxeScript = { isIpxe: lines[0]?.startsWith('#!ipxe') ?? false, bootsLocalDisk: false };
+  for (const line of lines) {
+    if (!line || line.startsWith('#') || line.startsWith(':')) continue;
+    // Drop iPXE option flags such as `--name foo` or `--autofree`.
+    const words = line.split(/\s+/).filter((w, i, all) => !w.startsWith('--') && all[i - 1] !== '--name');
+    const [command, ...rest] = words;
+    if ((command === 'chain' || command === 'chainload') && rest[0] && !result.chain) result.chain = resolve(rest[0], scriptUrl);
+    else if (command === 'kernel' && rest[0] && !result.kernel) {
+      result.kernel = { url: resolve(rest[0], scriptUrl), args: rest.slice(1) };
+    } else if (command === 'initrd' && rest[0] && !result.initrd) result.initrd = resolve(rest[0], scriptUrl);
+    else if (command === 'sanboot' || command === 'exit') result.bootsLocalDisk ||= !result.kernel;
+  }
+  return result;
+}
+
+/** `config_server=<url>` from the kernel command line, if present (reference §7.2). */
+export function kernelArg(args: string[], key: string): string | undefined {
+  const hit = args.find((a) => a.startsWith(`${key}=`));
+  return hit?.slice(key.length + 1);
+}

@@ -1,0 +1,127 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bareMetalRoutes } from './routes-bare-metal';
+import type { SimContext, SimSettings } from './context';
+import { SIM_DEFAULTS } from './defaults';
+import { Faults, type FaultSettings } from './faults';
+import { ibmErrorBody, parseJson, readBody, Router, send, SimError, type SimRequest, type SimResponse } from './http';
+import { issueToken, requireBearer } from './iam';
+import { advanceServers } from './lifecycle';
+import { NodeManager } from './node-manager';
+import { controlRoutes } from './routes-control';
+import { dnsRoutes } from './routes-dns';
+import { networkRoutes } from './routes-network';
+import { loadState, StateStore } from './state';
+import { checkVersionParams } from './version';
+
+export interface SimulatorOptions extends Partial<SimSettings> {
+  /** 0 (default) picks a free port. Always bound to 127.0.0.1. */
+  port?: number;
+  /** JSON file the state persists to; omitted = in memory only. */
+  stateFile?: string;
+  faults?: Partial<FaultSettings>;
+  apiKey?: string;
+  log?: (msg: string) => void;
+  tickMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+export interface SimulatorHandle {
+  url: string;
+  iamUrl: string;
+  vpcUrl: string;
+  dnsUrl: string;
+  inventoryUrl: string;
+  controlUrl: string;
+  ctx: SimContext;
+  close(): Promise<void>;
+}
+
+const DEFAULT_FAULTS: FaultSettings = { rate429: 0, rate500: 0, latencyMs: 0, quotaErrors: false, stuckServers: [], queue: [] };
+
+/** Starts the IBM Cloud simulator (IAM, VPC subset, DNS Services subset, inventory, control). */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
+  const log = options.log ?? (() => {});
+  const state = await loadState(options.stateFile);
+  const store = new StateStore(options.stateFile, state);
+  const faults = new Faults({ ...DEFAULT_FAULTS, ...options.faults, queue: [...(options.faults?.queue ?? [])] });
+  const settings: SimSettings = {
+    region: options.region ?? 'us-south',
+    zone: options.zone ?? `${options.region ?? 'us-south'}-1`,
+    dnsZoneName: options.dnsZoneName ?? 'nutanix-ce-poc.cloud',
+    timeScale: options.timeScale ?? 40,
+    autoboot: options.autoboot ?? true,
+  };
+  const ctx: SimContext = {
+    store, state, settings, faults,
+    now: () => Date.now(),
+    realMs: (simSeconds) => (simSeconds * 1000) / settings.timeScale,
+    advance: () => void advanceServers(ctx),
+  };
+  const nodes = new NodeManager(ctx, log, options.fetchImpl);
+  const router = new Router();
+  networkRoutes(router, ctx);
+  bareMetalRoutes(router, ctx);
+  dnsRoutes(router, ctx);
+  controlRoutes(router, ctx);
+  const apiKey = options.apiKey ?? SIM_DEFAULTS.apiKey;
+
+  async function handle(req: SimRequest): Promise<SimResponse> {
+    if (req.method === 'POST' && req.path === '/identity/token') return issueToken(req, state.tokenSecret, apiKey, ctx.now());
+    const match = router.match(req.method, req.path);
+    if (match === null) throw new SimError(404, 'invalid_route', `No route for ${req.method} ${req.path}`);
+    if (match === 'method') throw new SimError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}`);
+    const isApi = req.path.startsWith('/v1/') || req.path.startsWith('/dns/v1/');
+    let postFault: SimError | null = null;
+    if (isApi) {
+      requireBearer(req, state.tokenSecret, ctx.now());
+      if (req.path.startsWith('/v1/')) checkVersionParams(req.query, ctx.now());
+      postFault = await faults.apply(req.method, req.path);
+    }
+    ctx.advance();
+    const out = await match.handler({ ...req, params: match.params });
+    nodes.sync();
+    if (postFault) throw postFault;
+    return out;
+  }
+
+  const server = http.createServer(async (incoming, res) => {
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const url = new URL(incoming.url ?? '/', `http://127.0.0.1:${port}`);
+      const rawBody = await readBody(incoming);
+      const req: SimRequest = {
+        method: incoming.method ?? 'GET', path: url.pathname.replace(/\/+$/, '') || '/', query: url.searchParams, params: {},
+        headers: incoming.headers, rawBody, body: undefined, baseUrl: `http://127.0.0.1:${port}`,
+      };
+      req.body = parseJson(rawBody, incoming.headers['content-type']);
+      send(res, await handle(req));
+    } catch (err) {
+      if (err instanceof SimError) return send(res, { status: err.status, body: ibmErrorBody(err), headers: err.headers });
+      log(`simulator error: ${(err as Error).stack ?? err}`);
+      send(res, { status: 500, body: ibmErrorBody(new SimError(500, 'internal_error', 'Internal error')) });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const ticker = setInterval(() => {
+    ctx.advance();
+    nodes.sync();
+  }, options.tickMs ?? 250);
+  ticker.unref();
+  nodes.sync();
+
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url, iamUrl: url, vpcUrl: `${url}/v1`, dnsUrl: `${url}/dns/v1`, inventoryUrl: `${url}/inventory`, controlUrl: `${url}/control`, ctx,
+    async close() {
+      clearInterval(ticker);
+      nodes.stopAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.flush();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { INSTALL_PHASES, phaseIndex, type InstallPhase } from '@/lib/status/phases';
+import { kernelArg, parseIpxeScript, type ParsedIpxeScript } from './ipxe-script';
+import { NodeHttp, NodeHalted } from './node-http';
+import type { SimNodeProgress } from './state';
+
+/**
+ * Plays the machine behind a simulated bare-metal server once it is running: fetches the chain
+ * URL from its user data, follows the iPXE script (chain, installer config, kernel, initrd), then
+ * reports the installer phases to `/api/status/phase` with its node token, taking realistic,
+ * time-scaled durations. `ipxe_boot` and `config_download` are recorded by our boot routes when
+ * the node fetches them, so reporting starts at `foundation_start`.
+ */
+
+/** Simulated seconds per phase: roughly 60-75% of the original timeouts (reference original-system.md). */
+export const PHASE_SECONDS: Record<InstallPhase, number> = {
+  ipxe_boot: 20,
+  config_download: 10,
+  foundation_start: 100,
+  storage_discovery: 150,
+  image_download: 540,
+  installation: 840,
+  cluster_formation: 360,
+  dns_registration: 45,
+  health_validation: 180,
+};
+
+const MESSAGES: Record<InstallPhase, [started: string, completed: string]> = {
+  ipxe_boot: ['iPXE boot', 'iPXE boot complete'],
+  config_download: ['Downloading installer configuration', 'Installer configuration downloaded'],
+  foundation_start: ['Starting Foundation services', 'Foundation services running'],
+  storage_discovery: ['Discovering NVMe drives', 'Boot and data drives discovered'],
+  image_download: ['Downloading AHV and AOS images', 'Images downloaded and verified'],
+  installation: ['Installing AHV hypervisor and CVM', 'AHV and CVM installed'],
+  cluster_formation: ['Preparing cluster services', 'Cluster services ready'],
+  dns_registration: ['Registering host names', 'Host names registered'],
+  health_validation: ['Running health checks', 'Node healthy'],
+};
+
+export interface VirtualNodeSpec {
+  serverName: string;
+  managementIp: string;
+  macAddress: string;
+  userData: string;
+  /** Last phase already reported in this boot (-1 for a fresh boot). */
+  lastPhase: number;
+  failPhase?: string;
+  silentPhase?: string;
+}
+
+export interface VirtualNodeOptions {
+  timeScale: number;
+  onProgress: (update: Partial<SimNodeProgress>) => void;
+  log?: (msg: string) => void;
+  fetchImpl?: typeof fetch;
+  /** Jitter of phase durations (0.15 = ±15%). */
+  jitter?: number;
+}
+
+export class VirtualNode {
+  private readonly abort = new AbortController();
+  private readonly http: NodeHttp;
+
+  constructor(readonly spec: VirtualNodeSpec, private readonly options: VirtualNodeOptions) {
+    this.http = new NodeHttp(this.abort.signal, options.fetchImpl ?? fetch);
+  }
+
+  /** Powers the node off: no further request is made. */
+  stop() {
+    this.abort.abort();
+  }
+
+  get stopped() {
+    return this.abort.signal.aborted;
+  }
+
+  private log(msg: string) {
+    this.options.log?.(`virtual node ${this.spec.serverName}: ${msg}`);
+  }
+
+  async run(): Promise<void> {
+    try {
+      const chain = chainUrlOf(this.spec.userData);
+      if (!chain) return this.halt('user data holds no chain URL');
+      const token = new URL(chain).searchParams.get('token') ?? undefined;
+      this.http.token = token;
+      let statusBase = new URL(chain).origin;
+      if (this.spec.lastPhase < phaseIndex('config_download')) {
+        this.options.onProgress({ state: 'booting' });
+        const script = await this.fetchScript(chain);
+        if (!script.kernel) {
+          this.options.onProgress({ state: 'done', detail: script.bootsLocalDisk ? 'booted from local disk' : 'script loads no kernel' });
+          return;
+        }
+        statusBase = kernelArg(script.kernel.args, 'config_server')?.replace(/\/$/, '') ?? statusBase;
+        await this.http.getJson(`${statusBase}/boot/server/${this.spec.managementIp}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+        await this.http.probe(script.kernel.url);
+        if (script.initrd) await this.http.probe(script.initrd);
+      }
+      this.options.onProgress({ state: 'installing' });
+      await this.reportPhases(`${statusBase}/api/status/phase`);
+    } catch (err) {
+      if (this.stopped) return;
+      if (err instanceof NodeHalted) return this.halt(err.message);
+      throw err;
+    }
+  }
+
+  private halt(reason: string) {
+    this.log(`halted: ${reason}`);
+    this.options.onProgress({ state: 'halted', detail: reason });
+  }
+
+  /** Follows `chain` commands (at most three hops) to the script that loads a kernel. */
+  private async fetchScript(url: string): Promise<ParsedIpxeScript> {
+    const vars = { ip: this.spec.managementIp, mac: this.spec.macAddress, hostname: this.spec.serverName };
+    let current = url;
+    for (let hop = 0; hop < 3; hop++) {
+      const text = await this.http.getText(current);
+      const script = parseIpxeScript(text, current, vars);
+      if (!script.isIpxe) throw new NodeHalted(`${current} is not an iPXE script`);
+      if (script.kernel || !script.chain) return script;
+      current = script.chain;
+    }
+    throw new NodeHalted('too many chained scripts');
+  }
+
+  private async reportPhases(url: string) {
+    const first = Math.max(this.spec.lastPhase + 1, phaseIndex('foundation_start'));
+    for (let i = first; i < INSTALL_PHASES.length; i++) {
+      const phase = INSTALL_PHASES[i];
+      const [startedMsg, doneMsg] = MESSAGES[phase];
+      await this.post(url, phase, 'started', startedMsg, Math.round((i / INSTALL_PHASES.length) * 100));
+      if (this.spec.silentPhase === phase) {
+        this.log(`going silent in ${phase}`);
+        this.options.onProgress({ state: 'silent', detail: phase });
+        return;
+      }
+      await this.sleepSimulated(PHASE_SECONDS[phase]);
+      if (this.spec.failPhase === phase) {
+        await this.post(url, phase, 'failed', `${startedMsg} failed (injected by the simulator)`, Math.round((i / INSTALL_PHASES.length) * 100));
+        this.options.onProgress({ state: 'failed', detail: phase });
+        return;
+      }
+      await this.post(url, phase, 'completed', doneMsg, Math.round(((i + 1) / INSTALL_PHASES.length) * 100));
+      this.options.onProgress({ lastPhase: i });
+    }
+    this.options.onProgress({ state: 'done' });
+  }
+
+  private post(url: string, phase: string, status: 'started' | 'completed' | 'failed', message: string, progress: number) {
+    return this.http.postJson(url, { server_ip: this.spec.managementIp, phase, status, message, progress });
+  }
+
+  private sleepSimulated(simSeconds: number) {
+    const jitter = this.options.jitter ?? 0.15;
+    const factor = 1 + (Math.random() * 2 - 1) * jitter;
+    return this.http.sleep((simSeconds * factor * 1000) / this.options.timeScale);
+  }
+}
+
+/** The user data is a chain URL, or an iPXE script whose `chain` line holds it (reference §3.6). */
+export function chainUrlOf(userData: string): string | null {
+  const text = userData.trim();
+  if (/^https?:\/\//.test(text) && !text.includes('\n')) return text;
+  if (text.startsWith('#!ipxe')) {
+    const line = text.split('\n').find((l) => /^\s*chain\s+/.test(l));
+    const url = line?.trim().split(/\s+/).find((w) => /^https?:\/\//.test(w));
+    return url ?? null;
+  }
+  return null;
+}
