@@ -6,7 +6,9 @@ import { startJobEngine, stopJobEngine } from './engine';
  * `registerWorker` / `scheduleCron` for its queues. Loaded lazily so that importing this file
  * from instrumentation.ts pulls in nothing until workers actually start.
  */
-const REGISTRATIONS: (() => Promise<{ registerJobs: () => Promise<void> }>)[] = [];
+const REGISTRATIONS: (() => Promise<{ registerJobs: () => Promise<void> }>)[] = [
+  () => import('@/lib/provisioning/jobs'),
+];
 
 /** Registers every area's queues and starts polling them in this process. */
 export async function startWorkers() {

@@ -104,3 +104,5 @@ export const reinitializeSchema = z
     mgmt_ip: z.ipv4('must be an IPv4 address').optional(),
   })
   .refine((v) => v.node_id !== undefined || v.mgmt_ip !== undefined, { message: 'give node_id or mgmt_ip', path: ['node_id'] });
+
+export const nodeIdParamSchema = z.object({ id: z.coerce.number().int().min(1, 'must be a positive integer') });

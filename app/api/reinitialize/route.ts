@@ -1,0 +1,13 @@
+import { json, route } from '@/lib/http/route';
+import { reinitializeNode } from '@/lib/provisioning/reinitialize';
+import { reinitializeTarget } from '@/lib/provisioning/reinitialize-target';
+
+export const dynamic = 'force-dynamic';
+
+/** Body or query: `node_id` or `mgmt_ip` (the query wins, as in the original). */
+export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
+  const target = await reinitializeTarget(req);
+  const result = await reinitializeNode(target, identity.kind === 'user' ? identity.email : undefined);
+  await audit({ action: 'node.reinitialize', targetType: 'node', targetId: result.node_id, after: { deployment_id: result.deployment_id, ...target } });
+  return json(result, 202);
+});

@@ -1,0 +1,39 @@
+import { db } from '@/lib/db/client';
+import { enqueue, registerWorker, scheduleCron } from '@/lib/jobs/engine';
+import { getConfig } from '@/lib/config';
+import { defaultDeps } from './context';
+import { runDeployment } from './workflow';
+
+export const DEPLOYMENT_QUEUE = 'deployment.run';
+export const RESUME_QUEUE = 'deployment.resume';
+
+/** Queues a run of the deployment (at most one waiting per deployment). */
+export function scheduleDeployment(deploymentId: string, delayMs = 0) {
+  return enqueue(DEPLOYMENT_QUEUE, { deploymentId }, { singletonKey: deploymentId, startAfter: Math.ceil(delayMs / 1000) });
+}
+
+/** Re-queues every unfinished node deployment: after a restart, and every minute as a safety net. */
+export async function resumeUnfinishedDeployments(): Promise<number> {
+  const open = await db.deployment.findMany({
+    where: { status: { in: ['pending', 'running', 'compensating'] }, kind: { in: ['provision', 'reinitialize'] } },
+    select: { id: true },
+  });
+  for (const d of open) await scheduleDeployment(d.id);
+  return open.length;
+}
+
+/** Registration for lib/jobs/workers.ts. */
+export async function registerJobs() {
+  await registerWorker<{ deploymentId: string }>(
+    DEPLOYMENT_QUEUE,
+    async ({ deploymentId }) => {
+      const outcome = await runDeployment(deploymentId, defaultDeps());
+      if (outcome.next === 'run') await scheduleDeployment(deploymentId, outcome.delayMs);
+      return outcome;
+    },
+    { policy: 'short', concurrency: getConfig().WORKER_CONCURRENCY, pollingIntervalSeconds: 0.5, expireInSeconds: 900, retryLimit: 5 },
+  );
+  await registerWorker(RESUME_QUEUE, async () => ({ resumed: await resumeUnfinishedDeployments() }), { policy: 'short' });
+  await scheduleCron(RESUME_QUEUE, '* * * * *');
+  await enqueue(RESUME_QUEUE, {}, { singletonKey: 'startup' });
+}

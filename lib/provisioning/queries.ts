@@ -1,0 +1,93 @@
+import { db, type Prisma } from '@/lib/db/client';
+import type { Node } from '@/lib/db/generated/client';
+import { NotFoundError } from '@/lib/http/errors';
+import { currentChainUrl } from './boot-token';
+
+/** The list entry of a node (original field names, plus the phase/progress the UI shows). */
+export function nodeSummary(n: Node) {
+  return {
+    id: n.id,
+    node_name: n.name,
+    server_profile: n.serverProfile,
+    storage_template: n.storageTemplate,
+    cluster_role: n.clusterRole,
+    deployment_status: n.status,
+    phase: n.phase,
+    progress: n.progress,
+    status_message: n.statusMessage,
+    failure_reason: n.failureReason,
+    failed_step: n.failedStep,
+    management_ip: n.managementIp,
+    ahv_ip: n.ahvIp,
+    cvm_ip: n.cvmIp,
+    workload_ip: n.workloadIp,
+    cluster_id: n.clusterId,
+    created_at: n.createdAt.toISOString(),
+    updated_at: n.updatedAt.toISOString(),
+    deployed_at: n.deployedAt?.toISOString() ?? null,
+  };
+}
+
+export type NodeSummary = ReturnType<typeof nodeSummary>;
+
+export interface ListNodesQuery {
+  status?: string[];
+  search?: string;
+  cursor?: number;
+  limit: number;
+}
+
+/** Newest first; `cursor` is the id of the last node of the previous page. */
+export async function listNodes(q: ListNodesQuery) {
+  const where: Prisma.NodeWhereInput = {};
+  if (q.status?.length) where.status = { in: q.status };
+  if (q.search) {
+    const s = q.search;
+    where.OR = [
+      { name: { contains: s, mode: 'insensitive' } },
+      ...(['managementIp', 'ahvIp', 'cvmIp', 'workloadIp'] as const).map((column) => ({ [column]: { startsWith: s } })),
+    ];
+  }
+  if (q.cursor) where.id = { lt: q.cursor };
+  const rows = await db.node.findMany({ where, orderBy: { id: 'desc' }, take: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return { nodes: page.map(nodeSummary), next_cursor: rows.length > q.limit ? page.at(-1)!.id : null };
+}
+
+/** Everything the node page shows: node, cloud ids, latest deployment with steps, ledger. */
+export async function getNodeDetail(id: number, opts: { withChainUrl: boolean; publicBaseUrl: string }) {
+  const node = await db.node.findUnique({ where: { id } });
+  if (!node) throw new NotFoundError(`Node ${id} not found`);
+  const [deployment, resources, dnsRecords] = await Promise.all([
+    db.deployment.findFirst({ where: { nodeId: id }, orderBy: { createdAt: 'desc' }, include: { steps: { orderBy: { position: 'asc' } } } }),
+    db.cloudResource.findMany({ where: { nodeId: id }, orderBy: { createdAt: 'asc' } }),
+    db.dnsRecord.findMany({ where: { nodeId: id }, orderBy: [{ name: 'asc' }, { type: 'asc' }] }),
+  ]);
+  return {
+    node: nodeSummary(node),
+    cloud: { bare_metal_id: node.bareMetalId, management_vni_id: node.managementVniId, workload_vni_id: node.workloadVniId },
+    deployment: deployment && {
+      id: deployment.id,
+      kind: deployment.kind,
+      status: deployment.status,
+      current_step: deployment.currentStep,
+      error: deployment.error,
+      created_at: deployment.createdAt.toISOString(),
+      started_at: deployment.startedAt?.toISOString() ?? null,
+      finished_at: deployment.finishedAt?.toISOString() ?? null,
+      steps: deployment.steps.map((s) => ({
+        name: s.name,
+        status: s.status,
+        attempts: s.attempts,
+        last_error: s.lastError,
+        started_at: s.startedAt?.toISOString() ?? null,
+        finished_at: s.finishedAt?.toISOString() ?? null,
+      })),
+    },
+    resources: resources.map((r) => ({ id: r.id, kind: r.kind, name: r.name, cloud_id: r.cloudId, state: r.state, address: r.address, created_at: r.createdAt.toISOString() })),
+    dns_records: dnsRecords.map((r) => ({ name: r.name, type: r.type, rdata: r.rdata, ttl: r.ttl })),
+    ...(opts.withChainUrl ? { chain_url: currentChainUrl(node, opts.publicBaseUrl) } : {}),
+  };
+}
+
+export type NodeDetail = Awaited<ReturnType<typeof getNodeDetail>>;

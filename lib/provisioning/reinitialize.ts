@@ -1,0 +1,40 @@
+import { db } from '@/lib/db/client';
+import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { recordEvent } from '@/lib/status/timeline';
+import { cancelOpenDeployments, createDeployment } from './deployments';
+import { scheduleDeployment } from './jobs';
+
+const NOT_REINITIALIZABLE = ['cleaning', 'cleaned'];
+
+/**
+ * Re-runs network boot on an existing server (original §4.6), as a durable deployment: stop the
+ * server, rotate the node token, replace the initialization (iPXE image + new chain URL), then
+ * watch the install exactly like a provision. Supersedes any unfinished deployment of the node.
+ */
+export async function reinitializeNode(target: { node_id?: number; mgmt_ip?: string }, requestedBy?: string) {
+  const node = target.node_id
+    ? await db.node.findUnique({ where: { id: target.node_id } })
+    : await db.node.findFirst({ where: { managementIp: target.mgmt_ip, status: { not: 'cleaned' } }, orderBy: { id: 'desc' } });
+  if (!node) throw new NotFoundError(target.node_id ? `Node ${target.node_id} not found` : `No node has management IP ${target.mgmt_ip}`);
+  if (NOT_REINITIALIZABLE.includes(node.status)) throw new ConflictError(`Node ${node.name} is ${node.status} and cannot be reinitialized`);
+  if (!node.bareMetalId || !node.managementIp) {
+    throw new ConflictError(`Node ${node.name} has no bare-metal server yet; wait for its provisioning or clean it up`);
+  }
+  const deployment = await db.$transaction(async (tx) => {
+    await cancelOpenDeployments(tx, node.id, 'superseded by a reinitialize');
+    await tx.node.update({
+      where: { id: node.id },
+      data: { status: 'deploying', phase: null, progress: 0, statusMessage: 'Reinitializing', failureReason: null, failedStep: null, deployedAt: null },
+    });
+    return createDeployment(tx, { kind: 'reinitialize', nodeId: node.id, requestedBy });
+  });
+  await recordEvent({ nodeId: node.id, deploymentId: deployment.id, phase: 'reinitialize', status: 'started', message: 'Reinitialize requested', source: 'operator' });
+  await scheduleDeployment(deployment.id);
+  return {
+    message: `Server ${node.name} reinitialization initiated successfully`,
+    node_id: node.id,
+    deployment_id: deployment.id,
+    server_id: node.bareMetalId,
+    management_ip: node.managementIp,
+  };
+}

@@ -1,0 +1,23 @@
+import type { ProvisionResult } from './provision';
+
+/**
+ * HTTP shape of a provision result. One node: the original 202 body. Bulk: per-node results,
+ * 202 when at least one was accepted, 409 when none was.
+ */
+export function provisionResponse(result: ProvisionResult, bulk: boolean): { status: number; payload: unknown } {
+  if (result.dry_run) return { status: 200, payload: { dry_run: true, nodes: result.nodes } };
+  if (!bulk && result.accepted.length === 1) {
+    return { status: 202, payload: { message: 'Node provisioning initiated successfully', ...result.accepted[0] } };
+  }
+  const status = result.accepted.length ? 202 : 409;
+  return {
+    status,
+    payload: {
+      message: `${result.accepted.length} of ${result.accepted.length + result.rejected.length} node(s) accepted`,
+      results: [
+        ...result.accepted.map((n) => ({ ...n, status: 'accepted' as const })),
+        ...result.rejected.map((n) => ({ ...n, status: 'rejected' as const })),
+      ],
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { db } from '@/lib/db/client';
+import { nodeDnsRecords, reverseName } from '@/lib/dns/naming';
+import { done, type StepDefinition } from '../context';
+import { ensureResource } from '../ledger';
+import { allocationOf, namesOf } from './network';
+
+export const DNS_TTL = 300;
+
+/** A + PTR records for the management, AHV, CVM and workload addresses, A before each PTR. */
+export const registerDnsStep: StepDefinition = {
+  name: 'register_dns',
+  async run(ctx) {
+    const names = namesOf(ctx);
+    const ips = await allocationOf(ctx);
+    const zoneName = ctx.settings.dnsZoneName;
+    const addresses = Object.fromEntries(Object.entries(ips).map(([purpose, a]) => [purpose, a.address]));
+    const records = nodeDnsRecords(ctx.node.name, addresses, zoneName);
+    const created: { type: string; name: string; rdata: string; id: string }[] = [];
+    for (const record of records) {
+      const lookup = record.type === 'A' ? record.fqdn : reverseName(record.name);
+      const id = await ensureResource(
+        {
+          kind: 'dns_record',
+          name: names.dnsRecord(record.purpose, record.type),
+          nodeId: ctx.node.id,
+          deploymentId: ctx.deployment.id,
+          address: record.type === 'A' ? record.rdata : record.name,
+          details: { type: record.type, recordName: lookup, zoneId: ctx.cloud.dns.zoneId },
+        },
+        async () => (await ctx.cloud.dns.listResourceRecords({ type: record.type, name: lookup }))[0] ?? null,
+        () =>
+          record.type === 'A'
+            ? ctx.cloud.dns.createARecord({ name: record.name, ip: record.rdata, ttl: DNS_TTL })
+            : ctx.cloud.dns.createPtrRecord({ ip: record.name, ptrdname: record.rdata, ttl: DNS_TTL }),
+      );
+      await db.dnsRecord.upsert({
+        where: { zoneId_name_type: { zoneId: ctx.cloud.dns.zoneId, name: record.name, type: record.type } },
+        create: { zoneId: ctx.cloud.dns.zoneId, name: record.name, type: record.type, rdata: record.rdata, ttl: DNS_TTL, cloudId: id, owner: 'node', nodeId: ctx.node.id },
+        update: { rdata: record.rdata, cloudId: id, owner: 'node', nodeId: ctx.node.id },
+      });
+      created.push({ type: record.type, name: record.name, rdata: record.rdata, id });
+    }
+    return done({ records: created });
+  },
+};

@@ -1,0 +1,110 @@
+import { db } from '@/lib/db/client';
+import { NODE_ADDRESS_PURPOSES, type NodeAddressPurpose } from '@/lib/dns/naming';
+import { PermanentStepError, done, type StepContext, type StepDefinition } from '../context';
+import { allocateAddress } from '../ip-allocation';
+import { ensureResource } from '../ledger';
+import { nodeResourceNames } from '../names';
+import { nodePools } from '../pools';
+import { findProfile } from '../profiles';
+
+const NODE_IP_COLUMN: Record<NodeAddressPurpose, 'managementIp' | 'ahvIp' | 'cvmIp' | 'workloadIp'> = {
+  management: 'managementIp',
+  ahv: 'ahvIp',
+  cvm: 'cvmIp',
+  workload: 'workloadIp',
+};
+
+export function workloadSubnetOf(ctx: StepContext): string {
+  const network = (ctx.node.networkConfig ?? {}) as { workload_subnets?: string[] };
+  return network.workload_subnets?.[0] ?? ctx.settings.workloadSubnetId;
+}
+
+export function namesOf(ctx: StepContext) {
+  return nodeResourceNames(ctx.config.RESOURCE_PREFIX, ctx.node.name);
+}
+
+/** Re-checks what a queued request assumed: the profile is known, the subnets exist. */
+export const validateStep: StepDefinition = {
+  name: 'validate',
+  async run(ctx) {
+    if (!findProfile(ctx.node.serverProfile)) throw new PermanentStepError(`unknown server profile ${ctx.node.serverProfile}`);
+    const [management, workload] = await Promise.all([
+      ctx.cloud.vpc.getSubnet(ctx.settings.managementSubnetId),
+      ctx.cloud.vpc.getSubnet(workloadSubnetOf(ctx)),
+    ]);
+    return done({ managementCidr: management.ipv4_cidr_block, workloadCidr: workload.ipv4_cidr_block });
+  },
+};
+
+/** Picks the four addresses (database-unique) and reserves each in its subnet. */
+export const allocateIpsStep: StepDefinition = {
+  name: 'allocate_ips',
+  async run(ctx) {
+    const names = namesOf(ctx);
+    const ownNames = new Set(NODE_ADDRESS_PURPOSES.map((p) => names.reservedIp(p)));
+    const pools = await nodePools(ctx, { workloadSubnetId: workloadSubnetOf(ctx), ownNames });
+    const output: Record<string, { address: string; reservedIpId: string; subnetId: string }> = {};
+    for (const purpose of NODE_ADDRESS_PURPOSES) {
+      const pool = pools[purpose];
+      const address = await allocateAddress(pool, purpose, { nodeId: ctx.node.id });
+      await db.node.update({ where: { id: ctx.node.id }, data: { [NODE_IP_COLUMN[purpose]]: address } });
+      const name = names.reservedIp(purpose);
+      const reservedIpId = await ensureResource(
+        { kind: 'reserved_ip', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId: pool.subnetId, address },
+        () => ctx.cloud.vpc.findReservedIpByName(pool.subnetId, name),
+        () => ctx.cloud.vpc.reserveIp(pool.subnetId, { name, address, auto_delete: false }),
+      );
+      output[purpose] = { address, reservedIpId, subnetId: pool.subnetId };
+    }
+    return done(output);
+  },
+};
+
+type AllocationOutput = Record<NodeAddressPurpose, { address: string; reservedIpId: string; subnetId: string }>;
+
+export async function allocationOf(ctx: StepContext): Promise<AllocationOutput> {
+  const step = await db.deploymentStep.findUnique({ where: { deploymentId_name: { deploymentId: ctx.deployment.id, name: 'allocate_ips' } } });
+  if (!step?.output) throw new Error('allocate_ips has no output');
+  return step.output as unknown as AllocationOutput;
+}
+
+/**
+ * The management VNI carries the management IP as primary and the AHV and CVM IPs as secondary
+ * addresses (the CVM sends from its own IP, so spoofing is allowed on it); the workload VNI
+ * carries the workload IP. Both are standalone so that they outlive a server rebuild.
+ */
+export const createVnisStep: StepDefinition = {
+  name: 'create_vnis',
+  async run(ctx) {
+    const names = namesOf(ctx);
+    const ips = await allocationOf(ctx);
+    const s = ctx.settings;
+    const vni = (name: string, subnetId: string, primary: string, extra: string[], groups: string[], spoofing: boolean) =>
+      ensureResource(
+        { kind: 'vni', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId },
+        () => ctx.cloud.vpc.findVirtualNetworkInterfaceByName(name),
+        () =>
+          ctx.cloud.vpc.createVirtualNetworkInterface({
+            name,
+            subnet: { id: subnetId },
+            primary_ip: { id: primary },
+            ips: extra.map((id) => ({ id })),
+            security_groups: groups.map((id) => ({ id })),
+            allow_ip_spoofing: spoofing,
+            auto_delete: false,
+            resource_group: { id: s.resourceGroupId },
+          }),
+      );
+    const managementVniId = await vni(
+      names.managementVni,
+      ips.management.subnetId,
+      ips.management.reservedIpId,
+      [ips.ahv.reservedIpId, ips.cvm.reservedIpId],
+      [s.managementSecurityGroupId, s.intraNodeSecurityGroupId],
+      true,
+    );
+    const workloadVniId = await vni(names.workloadVni, ips.workload.subnetId, ips.workload.reservedIpId, [], [s.workloadSecurityGroupId], false);
+    await db.node.update({ where: { id: ctx.node.id }, data: { managementVniId, workloadVniId } });
+    return done({ managementVniId, workloadVniId });
+  },
+};

@@ -1,0 +1,141 @@
+import { db } from '@/lib/db/client';
+import type { Deployment, DeploymentStep } from '@/lib/db/generated/client';
+import { AppError } from '@/lib/http/errors';
+import { CloudError } from '@/lib/ibmcloud';
+import { withAdvisoryLock } from '@/lib/jobs/lock';
+import { recordEvent } from '@/lib/status/timeline';
+import { PermanentStepError, type StepDefinition, type WorkflowDeps } from './context';
+import { compensateDeployment } from './compensate';
+import { deployedStep, installStep, waitBootStep } from './steps/install';
+import { allocateIpsStep, createVnisStep, validateStep } from './steps/network';
+import { registerDnsStep } from './steps/dns';
+import { createServerStep, reinitializeServerStep, stopServerStep, waitRunningStep } from './steps/server';
+
+/** The ordered steps of each kind of node deployment. */
+export const WORKFLOWS: Record<string, StepDefinition[]> = {
+  provision: [validateStep, allocateIpsStep, createVnisStep, registerDnsStep, createServerStep, waitRunningStep, waitBootStep, installStep, deployedStep],
+  reinitialize: [stopServerStep, reinitializeServerStep, waitRunningStep, waitBootStep, installStep, deployedStep],
+};
+
+export const MAX_STEP_ATTEMPTS = 6;
+const TERMINAL = ['succeeded', 'failed', 'cancelled'];
+
+/** What the caller should do next: nothing, or run the deployment again after `delayMs`. */
+export type RunOutcome = { next: 'none' } | { next: 'run'; delayMs: number };
+
+/** Timeline phase of an orchestrator step (the validate step is the original's `provisioning`). */
+const stepPhase = (name: string) => (name === 'validate' ? 'provisioning' : name);
+
+function isRetryable(err: unknown): boolean {
+  if (err instanceof PermanentStepError) return false;
+  if (err instanceof CloudError) return err.retryable;
+  if (err instanceof AppError) return false;
+  return true; // database hiccups, lost connections: worth another try
+}
+
+function backoffMs(attempt: number, err: unknown): number {
+  const hinted = err instanceof CloudError ? err.retryAfterMs : undefined;
+  const base = Math.min(60_000, 2000 * 2 ** (attempt - 1));
+  return Math.max(hinted ?? 0, Math.round(base * (0.75 + Math.random() * 0.5)));
+}
+
+/**
+ * Advances one deployment as far as it can go now. Safe to call from any number of workers at
+ * once (an advisory lock lets one through) and after a crash at any point (every step is
+ * idempotent and its state lives in DeploymentStep rows).
+ */
+export async function runDeployment(deploymentId: string, deps: WorkflowDeps): Promise<RunOutcome> {
+  const locked = await withAdvisoryLock(`deployment:${deploymentId}`, () => advance(deploymentId, deps));
+  return locked.acquired ? locked.result : { next: 'run', delayMs: deps.pollMs * 2 };
+}
+
+async function advance(deploymentId: string, deps: WorkflowDeps): Promise<RunOutcome> {
+  const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, include: { steps: { orderBy: { position: 'asc' } } } });
+  if (!deployment || TERMINAL.includes(deployment.status)) return { next: 'none' };
+  if (deployment.status === 'compensating') return compensateDeployment(deployment, deps);
+  const steps = WORKFLOWS[deployment.kind];
+  if (!steps || !deployment.nodeId) {
+    await db.deployment.update({ where: { id: deploymentId }, data: { status: 'failed', error: `no workflow for ${deployment.kind}`, finishedAt: deps.now() } });
+    return { next: 'none' };
+  }
+  let current: Deployment = deployment;
+  if (deployment.status === 'pending') {
+    current = await db.deployment.update({ where: { id: deploymentId }, data: { status: 'running', startedAt: deployment.startedAt ?? deps.now() } });
+  }
+  for (const row of deployment.steps) {
+    if (row.status === 'succeeded' || row.status === 'skipped') continue;
+    const definition = steps.find((s) => s.name === row.name);
+    if (!definition) throw new Error(`unknown step ${row.name} in ${deployment.kind}`);
+    const outcome = await runStep(current, row, definition, deps);
+    if (outcome) return outcome;
+  }
+  await db.deployment.update({ where: { id: deploymentId }, data: { status: 'succeeded', currentStep: null, finishedAt: deps.now() } });
+  return { next: 'none' };
+}
+
+/** Runs one step; returns an outcome when the deployment must pause here, null to go on. */
+async function runStep(deployment: Deployment, row: DeploymentStep, definition: StepDefinition, deps: WorkflowDeps): Promise<RunOutcome | null> {
+  const node = await db.node.findUniqueOrThrow({ where: { id: deployment.nodeId! } });
+  const firstEntry = row.status !== 'running';
+  const step = await db.deploymentStep.update({
+    where: { id: row.id },
+    data: { status: 'running', attempts: firstEntry ? { increment: 1 } : undefined, startedAt: row.startedAt ?? deps.now() },
+  });
+  if (deployment.currentStep !== row.name) {
+    await db.deployment.update({ where: { id: deployment.id }, data: { currentStep: row.name } });
+  }
+  try {
+    const result = await definition.run({ ...deps, deployment, node, step });
+    if (result.status === 'wait') return { next: 'run', delayMs: result.delayMs };
+    await db.deploymentStep.update({
+      where: { id: row.id },
+      data: { status: 'succeeded', finishedAt: deps.now(), lastError: null, output: result.output as object | undefined },
+    });
+    await recordStepEvent(deployment, node.id, row.name, 'completed');
+    return null;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.warn({ err, deploymentId: deployment.id, step: row.name, attempt: step.attempts }, 'deployment step failed');
+    if (isRetryable(err) && step.attempts < MAX_STEP_ATTEMPTS) {
+      await db.deploymentStep.update({ where: { id: row.id }, data: { status: 'pending', lastError: message } });
+      return { next: 'run', delayMs: backoffMs(step.attempts, err) };
+    }
+    await failDeployment(deployment, node.id, row.name, message, deps);
+    return compensateDeployment(await db.deployment.findUniqueOrThrow({ where: { id: deployment.id } }), deps);
+  }
+}
+
+async function recordStepEvent(deployment: Deployment, nodeId: number, step: string, status: string, message?: string) {
+  await recordEvent({
+    nodeId,
+    deploymentId: deployment.id,
+    phase: stepPhase(step),
+    status,
+    message,
+    source: 'orchestrator',
+    idempotencyKey: `${deployment.id}:${step}:${status}`,
+  });
+}
+
+async function failDeployment(deployment: Deployment, nodeId: number, step: string, reason: string, deps: WorkflowDeps) {
+  await db.deploymentStep.update({
+    where: { deploymentId_name: { deploymentId: deployment.id, name: step } },
+    data: { status: 'failed', lastError: reason, finishedAt: deps.now() },
+  });
+  await db.deployment.update({ where: { id: deployment.id }, data: { status: 'compensating', error: reason } });
+  // A node that reported its own failure keeps that reason (phase and message from the node).
+  await db.node.updateMany({
+    where: { id: nodeId, status: { not: 'failed' } },
+    data: { status: 'failed', failureReason: reason, failedStep: step, statusMessage: `Failed at ${step}` },
+  });
+  await recordEvent({
+    nodeId,
+    deploymentId: deployment.id,
+    phase: 'failed',
+    status: 'failed',
+    message: `${step}: ${reason}`,
+    source: 'orchestrator',
+    details: { step },
+    idempotencyKey: `${deployment.id}:failed`,
+  });
+}
