@@ -29,6 +29,9 @@ const hostRange = (fallback: string) =>
     })
     .refine((r) => r.first >= 1 && r.last <= 254 && r.first <= r.last, 'range must lie within 1-254');
 
+/** A plain file name inside BOOT_IMAGES_DIR (no directories, no dot-dot). */
+const fileName = z.string().regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'expected a plain file name');
+
 const url = z.url({ protocol: /^https?$/ });
 
 /**
@@ -83,9 +86,17 @@ export const envSchema = z.object({
 
   BOOT_IMAGES_DIR: z.string().optional(),
   BOOT_SCRIPTS_DIR: z.string().default('./lib/boot/scripts'),
-  BOOT_KERNEL_FILE: z.string().default('kernel'),
-  BOOT_INITRD_FILE: z.string().default('initrd-vpc.img'),
-  BOOT_SQUASHFS_FILE: z.string().default('squashfs.img'),
+  BOOT_KERNEL_FILE: fileName.default('kernel'),
+  BOOT_INITRD_FILE: fileName.default('initrd-vpc.img'),
+  BOOT_SQUASHFS_FILE: fileName.default('squashfs.img'),
+  BOOT_INSTALLER_FILE: fileName.default('nutanix_installer_package.tar.gz'),
+  BOOT_AHV_ISO_FILE: fileName.default('AHV-DVD-x86_64-el8.nutanix.20230302.101026.iso.iso'),
+  INSTALLER_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '161.26.0.10,161.26.0.11').split(',').map((s) => s.trim()).filter(Boolean)),
+  CVM_MEMORY_GB: int(32, 12, 1024),
+  CVM_VCPUS: int(16, 4, 256),
 
   TIMEOUT_IPXE_BOOT: int(300, 1),
   TIMEOUT_CONFIG_DOWNLOAD: int(120, 1),

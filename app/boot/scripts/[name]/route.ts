@@ -1,0 +1,12 @@
+import { nodeTokenOf } from '@/lib/auth/authenticate';
+import { serveBootScriptFile } from '@/lib/boot/boot-scripts';
+import { ForbiddenError } from '@/lib/http/errors';
+import { route } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route<{ name: string }>({ auth: 'node' }, async (req, { params, identity, sourceIp }) => {
+  if (identity.kind !== 'node') throw new ForbiddenError('A valid node token is required');
+  const text = await serveBootScriptFile({ nodeId: identity.nodeId, name: params.name, token: nodeTokenOf(req) ?? '', sourceIp });
+  return new Response(text, { headers: { 'content-type': 'text/x-shellscript; charset=utf-8', 'cache-control': 'no-store' } });
+});
