@@ -16,7 +16,7 @@ export interface BootScript {
  */
 export async function serveBootScript(search: URLSearchParams, origin: { sourceIp?: string | null } = {}): Promise<BootScript> {
   const parsed = parseBootQuery(search);
-  if (!parsed.ok) return { decision: 'invalid', script: renderErrorScript(`Bad request: ${parsed.message}`) };
+  if (!parsed.ok) return { decision: 'invalid', script: renderErrorScript(`Bad request: ${parsed.field}: ${parsed.message}`) };
   const config = getConfig();
   const decision = await decideBoot(parsed.query);
   const token = parsed.query.token ?? '';
@@ -25,20 +25,20 @@ export async function serveBootScript(search: URLSearchParams, origin: { sourceI
       return { decision: decision.kind, script: renderErrorScript(decision.reason) };
     case 'not_bootable':
       await recordBootFetch({
-        nodeId: decision.node.id, phase: 'boot_asset', status: 'failed', asset: 'boot/config', httpStatus: 200,
+        nodeId: decision.node.id, status: 'failed', asset: 'boot/config', httpStatus: 200,
         message: `Boot refused: ${decision.reason}`, sourceIp: origin.sourceIp,
       });
       return { decision: decision.kind, script: renderWaitScript(decision.reason, chainUrl(config.publicBaseUrl, decision.node.id, token)) };
     case 'local_disk':
       await recordBootFetch({
-        nodeId: decision.node.id, phase: 'boot_asset', status: 'info', asset: 'boot/config', httpStatus: 200,
+        nodeId: decision.node.id, status: 'info', asset: 'boot/config', httpStatus: 200,
         message: 'Network boot of an installed node: told to boot its local disk', sourceIp: origin.sourceIp,
       });
       return { decision: decision.kind, script: renderLocalDiskScript(decision.node) };
     case 'install': {
       const { node } = decision;
       await recordBootFetch({
-        nodeId: node.id, phase: 'ipxe_boot', status: 'started', asset: 'boot/config', httpStatus: 200, setPhase: true,
+        nodeId: node.id, status: 'completed', asset: 'boot/config', httpStatus: 200, phaseStarted: 'ipxe_boot',
         message: `iPXE boot initiated: script served to node ${node.name}`, sourceIp: origin.sourceIp,
       });
       const script = renderInstallScript({

@@ -41,7 +41,6 @@ export async function serveBootImage(args: {
       const { status, message } = describe(transfer);
       void recordBootFetch({
         nodeId: args.nodeId,
-        phase: 'boot_asset',
         status,
         asset: transfer.name,
         message,

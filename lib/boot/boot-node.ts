@@ -1,6 +1,5 @@
 import { nodeIdForToken } from '@/lib/auth/node-tokens';
 import { db } from '@/lib/db/client';
-import { phaseIndex } from '@/lib/status/phases';
 
 export const BOOT_NODE_SELECT = {
   id: true,
@@ -44,22 +43,20 @@ export async function nodeForBootToken(
 }
 
 /** Phases the node reports only after the installer rebooted it into AHV from its own disk. */
-const AFTER_INSTALL = phaseIndex('cluster_formation');
+const AFTER_INSTALL = ['cluster_formation', 'dns_registration', 'health_validation'];
 
 /**
- * True once the hypervisor is on the node's disk: deployed, past the installation phase, or
- * installation reported complete since the current token was issued. Such a node must boot its
- * disk on every network boot; serving the installer again would wipe it (the peers' reinstall loop).
+ * True once the hypervisor is on the node's disk: deployed, or (since the current token was
+ * issued) installation reported complete or a post-install phase reported. Such a node must boot
+ * its disk on every network boot; serving the installer again would wipe it (the reinstall loop).
  */
 export async function isInstalled(node: BootNode): Promise<boolean> {
   if (node.status === 'deployed') return true;
-  if (node.phase && phaseIndex(node.phase) >= AFTER_INSTALL) return true;
-  if (node.phase !== 'installation') return false;
+  if (node.phase && AFTER_INSTALL.includes(node.phase)) return true;
   const done = await db.deploymentEvent.findFirst({
     where: {
       nodeId: node.id,
-      phase: 'installation',
-      status: 'completed',
+      OR: [{ phase: 'installation', status: 'completed' }, { phase: { in: AFTER_INSTALL } }],
       ...(node.bootTokenAt ? { createdAt: { gte: node.bootTokenAt } } : {}),
     },
     select: { id: true },

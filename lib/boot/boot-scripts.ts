@@ -30,7 +30,7 @@ export async function serveBootScriptFile(args: { nodeId: number; name: string; 
     scriptValues(node, { baseUrl: config.publicBaseUrl, token: args.token, network, squashfs: config.BOOT_SQUASHFS_FILE }),
   );
   await recordBootFetch({
-    nodeId: node.id, phase: 'boot_asset', status: 'completed', asset: `scripts/${args.name}`, httpStatus: 200,
+    nodeId: node.id, status: 'completed', asset: `scripts/${args.name}`, httpStatus: 200,
     bytes: Buffer.byteLength(text), message: `Installer script ${args.name} served`, sourceIp: args.sourceIp,
   });
   return text;

@@ -1,5 +1,8 @@
 import { db } from '@/lib/db/client';
 import { logger } from '@/lib/log/logger';
+import { reportPhaseQuietly } from '@/lib/status/callbacks';
+import { activeDeploymentId } from '@/lib/status/phase-state';
+import type { InstallPhase } from '@/lib/status/phases';
 import { recordEvent } from '@/lib/status/timeline';
 
 /** Repeated fetches of one asset within this window (iPXE retry storms) are one timeline event. */
@@ -7,9 +10,8 @@ export const FETCH_WINDOW_MS = 60_000;
 
 export interface BootFetch {
   nodeId: number;
-  /** `ipxe_boot`, `config_download` or `boot_asset`. */
-  phase: string;
-  status: 'started' | 'in_progress' | 'completed' | 'failed' | 'info';
+  status: 'completed' | 'failed' | 'info';
+  /** `boot/config`, `boot/server`, an image name or `scripts/<name>`. */
   asset: string;
   message: string;
   httpStatus: number;
@@ -17,36 +19,26 @@ export interface BootFetch {
   sourceIp?: string | null;
   /** Distinguishes fetches of one asset in one window (e.g. the start of a Range). */
   discriminator?: string;
-  /** Moves node.phase forward (ipxe_boot, config_download); assets leave it alone. */
-  setPhase?: boolean;
+  /** The install phase this fetch shows has started (ipxe_boot, config_download). */
+  phaseStarted?: InstallPhase;
   now?: Date;
 }
 
-async function activeDeploymentId(nodeId: number): Promise<string | undefined> {
-  const deployment = await db.deployment.findFirst({
-    where: { nodeId, status: { in: ['pending', 'running'] } },
-    orderBy: { createdAt: 'desc' },
-    select: { id: true },
-  });
-  return deployment?.id;
-}
-
 /**
- * Records one boot-asset fetch in the node's timeline and marks the node as seen, so that "where
- * did it stop" is visible without a console. Never throws: a failed record must not fail a boot.
+ * Records one boot-asset fetch in the node's timeline (`boot_asset`, with asset, bytes and HTTP
+ * status) and marks the node as seen, so "where did it stop" is visible without a console. A fetch
+ * that shows an install phase began is reported through the phase state machine, which ignores it
+ * when out of order. Never throws: a failed record must not fail a boot.
  */
 export async function recordBootFetch(fetch: BootFetch): Promise<void> {
   const now = fetch.now ?? new Date();
   const window = Math.floor(now.getTime() / FETCH_WINDOW_MS);
   try {
-    await db.node.update({
-      where: { id: fetch.nodeId },
-      data: { lastSeenAt: now, lastFetch: fetch.asset, ...(fetch.setPhase ? { phase: fetch.phase } : {}) },
-    });
+    await db.node.update({ where: { id: fetch.nodeId }, data: { lastSeenAt: now, lastFetch: fetch.asset } });
     await recordEvent({
       nodeId: fetch.nodeId,
-      deploymentId: await activeDeploymentId(fetch.nodeId),
-      phase: fetch.phase,
+      deploymentId: await activeDeploymentId(db, fetch.nodeId),
+      phase: 'boot_asset',
       status: fetch.status,
       message: fetch.message,
       source: 'node',
@@ -56,8 +48,11 @@ export async function recordBootFetch(fetch: BootFetch): Promise<void> {
         ...(fetch.bytes !== undefined ? { bytes: fetch.bytes } : {}),
         ...(fetch.sourceIp ? { sourceIp: fetch.sourceIp } : {}),
       },
-      idempotencyKey: [fetch.phase, fetch.nodeId, fetch.asset, fetch.status, fetch.discriminator ?? '', window].join(':'),
+      idempotencyKey: ['boot_asset', fetch.nodeId, fetch.asset, fetch.status, fetch.discriminator ?? '', window].join(':'),
     });
+    if (fetch.phaseStarted) {
+      await reportPhaseQuietly({ nodeId: fetch.nodeId, phase: fetch.phaseStarted, status: 'started', message: fetch.message });
+    }
   } catch (err) {
     logger.warn({ err, nodeId: fetch.nodeId, asset: fetch.asset }, 'could not record a boot fetch');
   }

@@ -55,7 +55,7 @@ export async function serveInstallerConfig(args: { nodeId: number; ip: string; t
     cluster: await clusterFacts(node.clusterId),
   });
   await recordBootFetch({
-    nodeId: node.id, phase: 'config_download', status: 'completed', asset: 'boot/server', httpStatus: 200, setPhase: true,
+    nodeId: node.id, status: 'completed', asset: 'boot/server', httpStatus: 200, phaseStarted: 'config_download',
     message: `Installer configuration delivered to ${node.managementIp}`, sourceIp: args.sourceIp,
   });
   return body;

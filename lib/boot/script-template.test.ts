@@ -6,7 +6,7 @@ import { SCRIPT_PLACEHOLDERS } from './script-values';
 
 describe('renderScriptTemplate', () => {
   it('fills placeholders and strips shell metacharacters from values', () => {
-    expect(renderScriptTemplate("A='{{a}}' B='{{ b }}'", { a: "x'; rm -rf /", b: 10 })).toBe("A='x-rf/' B='10'");
+    expect(renderScriptTemplate("A='{{a}}' B='{{ b }}'", { a: "x'; rm -rf /", b: 10 })).toBe("A='xrm-rf/' B='10'");
   });
 
   it('refuses a template with a placeholder it has no value for', () => {

@@ -1,0 +1,154 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GET as bootConfig } from '@/app/boot/config/route';
+import { GET as installerConfig } from '@/app/boot/server/[ip]/route';
+import { issueNodeToken } from '@/lib/auth/node-tokens';
+import { db } from '@/lib/db/client';
+import { listEvents } from '@/lib/status/timeline';
+import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
+import { resetDatabase } from '../helpers/db';
+import { params, request } from '../helpers/request';
+
+async function script(query: string) {
+  const res = await bootConfig(request(`/boot/config?${query}`));
+  return { res, text: await res.text() };
+}
+
+describe('GET /boot/config', () => {
+  beforeAll(() => useBootEnvironment('http://10.0.2.100'));
+  beforeEach(resetDatabase);
+
+  it('serves an install script with banner, DHCP retry, image URLs and the kernel command line', async () => {
+    const { node, token } = await bootableNode();
+    const { res, text } = await script(`node_id=${node.id}&token=${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(text.startsWith('#!ipxe\n')).toBe(true);
+    expect(text).toContain(`Node:          ${node.name} (id ${node.id})`);
+    expect(text).toContain(`AHV IP:        ${node.ahvIp}`);
+    expect(text).toMatch(/:dhcp\ndhcp && goto network_ready \|\|/);
+    expect(text).toContain('set base-url http://10.0.2.100\n');
+    expect(text).toContain(`set node-token ${token}\n`);
+    expect(text).toContain('kernel --name kernel ${base-url}/boot/images/kernel?token=${node-token} initrd=initrd init=/vpc_init config_server=${base-url} node_id=${node-id} node_token=${node-token}');
+    expect(text).toContain('LIVEFS_URL=${base-url}/boot/images/squashfs.img?token=${node-token} AUTOMATED_INSTALL=true');
+    expect(text).toContain('initrd --name initrd ${base-url}/boot/images/initrd-vpc.img?token=${node-token}');
+    expect(text).toMatch(/\nboot \|\| goto failed\n/);
+  });
+
+  it('records ipxe_boot and the fetch once per window, and marks the node as seen', async () => {
+    const { node, token } = await bootableNode({ status: 'provisioning' });
+    await script(`node_id=${node.id}&token=${token}`);
+    await script(`node_id=${node.id}&token=${token}`);
+    const events = await listEvents({ nodeId: node.id });
+    expect(events.filter((e) => e.phase === 'ipxe_boot')).toHaveLength(1);
+    expect(events.filter((e) => e.phase === 'boot_asset')).toHaveLength(1);
+    expect(events.find((e) => e.phase === 'boot_asset')?.details).toMatchObject({ asset: 'boot/config', httpStatus: 200 });
+    const after = await db.node.findUniqueOrThrow({ where: { id: node.id } });
+    expect(after.phase).toBe('ipxe_boot');
+    expect(after.lastFetch).toBe('boot/config');
+    expect(after.lastSeenAt).not.toBeNull();
+  });
+
+  it('accepts the original mgmt_ip parameter, including a stray @ for &', async () => {
+    const { node, token } = await bootableNode();
+    expect((await script(`mgmt_ip=${node.managementIp}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('install');
+    expect((await script(`mgmt_ip=${node.managementIp}@token=${token}`)).res.headers.get('x-boot-decision')).toBe('install');
+  });
+
+  it('answers an unknown node and a wrong token with the same error script', async () => {
+    const { node, token } = await bootableNode();
+    const other = await bootableNode();
+    const unknown = await script(`node_id=9999&token=${token}`);
+    const wrong = await script(`node_id=${node.id}&token=nvn_wrong`);
+    const foreign = await script(`node_id=${node.id}&token=${other.token}`);
+    const wrongIp = await script(`mgmt_ip=10.9.9.9&token=${token}`);
+    expect(unknown.text).toContain('#!ipxe');
+    expect(unknown.text).toContain('boot error');
+    expect(wrong.text).toBe(unknown.text);
+    expect(foreign.text).toBe(unknown.text);
+    expect(wrongIp.text).toBe(unknown.text);
+    expect(unknown.text).not.toContain(node.name);
+    expect(await listEvents({ nodeId: node.id })).toHaveLength(0);
+  });
+
+  it('names the malformed field in the error script', async () => {
+    const { text, res } = await script('node_id=abc&token=x');
+    expect(res.status).toBe(200);
+    expect(text).toContain('Bad request: node_id:');
+  });
+
+  it('tells an installed node to boot its local disk instead of reinstalling', async () => {
+    const { node, token } = await bootableNode({ status: 'deployed', phase: 'health_validation' });
+    const { text, res } = await script(`node_id=${node.id}&token=${token}`);
+    expect(res.headers.get('x-boot-decision')).toBe('local_disk');
+    expect(text).toContain('sanboot --no-describe --drive 0x80');
+    expect(text).toContain('\nexit\n');
+    expect(text).not.toContain('kernel');
+  });
+
+  it('boots the disk after the installer rebooted, before the node is marked deployed', async () => {
+    const { node, token } = await bootableNode({ phase: 'installation' });
+    await db.deploymentEvent.create({ data: { nodeId: node.id, phase: 'installation', status: 'started', source: 'node' } });
+    expect((await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('install');
+    await db.deploymentEvent.create({ data: { nodeId: node.id, phase: 'installation', status: 'completed', source: 'node' } });
+    expect((await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('local_disk');
+  });
+
+  it('refuses a failed node with a reason and a timed retry', async () => {
+    const { node, token } = await bootableNode({ status: 'failed' });
+    const { text } = await script(`node_id=${node.id}&token=${token}`);
+    expect(text).toContain(`Node ${node.name} is failed`);
+    expect(text).toMatch(/prompt --timeout 60000 .*\nchain --replace --autofree http:\/\/10\.0\.2\.100\/boot\/config\?node_id=\d+&token=nvn_/);
+  });
+
+  it('stops honouring the old token after a rotation', async () => {
+    const { node, token } = await bootableNode();
+    await issueNodeToken(node.id);
+    expect((await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('denied');
+  });
+});
+
+describe('GET /boot/server/{ip}', () => {
+  beforeAll(() => useBootEnvironment('http://10.0.2.100'));
+  beforeEach(resetDatabase);
+
+  const get = (ip: string, token?: string) => installerConfig(request(`/boot/server/${ip}`, { token }), params({ ip }));
+
+  it('serves the installer configuration with storage layout, network and image URLs', async () => {
+    const { node, token } = await bootableNode();
+    await db.bootImage.create({ data: { name: 'squashfs.img', kind: 'squashfs', size: 1234n, sha256: 'a'.repeat(64) } });
+    const res = await get(node.managementIp!, token);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.hardware).toEqual({
+      model: 'CommunityEdition', boot_disk: 'nvme0n1', boot_disk_model: 'Micron_7450_PRO', boot_disk_size_gb: 960,
+      cvm_data_disks: ['nvme1n1', 'nvme2n1', 'nvme3n1', 'nvme4n1', 'nvme5n1', 'nvme6n1', 'nvme7n1'],
+      cvm_boot_disks: ['nvme0n1'], hypervisor_boot_disk: 'nvme0n1', reserved_disks: ['nvme8n1'], raid_config: 'nutanix_managed',
+    });
+    expect(body.resources).toEqual({ cvm_memory_gb: 32, cvm_vcpus: 16 });
+    expect(body.network).toMatchObject({ cvm_ip: node.cvmIp, cvm_netmask: '255.255.255.0', cvm_gateway: '10.240.0.1', dns_servers: ['161.26.0.10', '161.26.0.11'] });
+    expect(body.node).toMatchObject({ name: node.name, management_ip: node.managementIp, ahv_ip: node.ahvIp });
+    expect(body.images.squashfs).toEqual({ url: `http://10.0.2.100/boot/images/squashfs.img?token=${token}`, size: 1234, sha256: 'a'.repeat(64) });
+    expect(body.images.installer_package.sha256).toBeNull();
+    const events = await listEvents({ nodeId: node.id });
+    expect(events.map((e) => e.phase)).toEqual(expect.arrayContaining(['config_download', 'boot_asset']));
+  });
+
+  it("is 403 with another node's token and without a token", async () => {
+    const { node } = await bootableNode();
+    const other = await bootableNode();
+    expect((await get(node.managementIp!, other.token)).status).toBe(403);
+    expect((await get(node.managementIp!)).status).toBe(403);
+  });
+
+  it('is 422 naming the field for a malformed IP', async () => {
+    const { token } = await bootableNode();
+    const res = await get('not-an-ip', token);
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors).toEqual([{ field: 'ip', message: 'must be an IPv4 address' }]);
+  });
+
+  it('closes for a deployed node', async () => {
+    const { node, token } = await bootableNode({ status: 'deployed' });
+    expect((await get(node.managementIp!, token)).status).toBe(403);
+  });
+});
