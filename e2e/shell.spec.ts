@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/auth';
 
 test('the shell renders with navigation and the simulation banner', async ({ page }) => {
   await page.goto('/');

@@ -16,13 +16,16 @@ import {
 import { Asleep, Light } from '@carbon/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { NAV_ITEMS, isActive } from './nav';
+import { useRole } from '@/components/auth/RoleProvider';
+import { UserMenu } from '@/components/auth/UserMenu';
+import { isActive, navItemsFor } from './nav';
 import { SimulationBanner } from './SimulationBanner';
 import { useTheme } from './ThemeRoot';
 
 export function AppShell({ simulation, children }: { simulation: boolean; children: React.ReactNode }) {
   const pathname = usePathname();
   const { theme, toggle } = useTheme();
+  const role = useRole();
   return (
     <HeaderContainer
       render={({ isSideNavExpanded, onClickSideNavExpand }) => (
@@ -39,6 +42,7 @@ export function AppShell({ simulation, children }: { simulation: boolean; childr
               Nutanix VPC Orchestrator
             </HeaderName>
             <HeaderGlobalBar>
+              <UserMenu />
               <HeaderGlobalAction
                 aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
                 onClick={toggle}
@@ -49,7 +53,7 @@ export function AppShell({ simulation, children }: { simulation: boolean; childr
             </HeaderGlobalBar>
             <SideNav aria-label="Side navigation" expanded={isSideNavExpanded} isPersistent>
               <SideNavItems>
-                {NAV_ITEMS.map((item) => (
+                {navItemsFor(role).map((item) => (
                   <SideNavLink
                     key={item.href}
                     as={Link}

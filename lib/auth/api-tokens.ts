@@ -1,3 +1,4 @@
+import { NotFoundError } from '@/lib/http/errors';
 import { db } from '@/lib/db/client';
 import { isRole, type Role } from './roles';
 import { hashSecret, newSecret } from './secrets';
@@ -33,4 +34,44 @@ export async function verifyApiToken(token: string): Promise<TokenOwner | null> 
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   return { tokenId: row.id, userId: row.userId, email: row.user.email, role: row.user.role };
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  userId: string;
+  userEmail: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** Tokens (never their hashes): one user's, or everyone's when userId is omitted. */
+export async function listApiTokens(filter: { userId?: string } = {}): Promise<TokenView[]> {
+  const rows = await db.apiToken.findMany({
+    where: { userId: filter.userId },
+    include: { user: { select: { email: true } } },
+    orderBy: { createdAt: 'desc' },
+  });
+  return rows.map(({ tokenHash: _hash, user, ...row }) => ({ ...row, userEmail: user.email }));
+}
+
+/**
+ * Revokes a token the caller may manage (its own; any when `anyOwner`). Someone else's token
+ * answers like an unknown one, so ids cannot be probed. Returns the token as it was.
+ */
+export async function revokeApiToken(id: string, caller: { userId: string; anyOwner: boolean }): Promise<TokenView> {
+  const [token] = (await listApiTokensById(id)).filter((t) => caller.anyOwner || t.userId === caller.userId);
+  if (!token) throw new NotFoundError(`No API token ${id}`);
+  if (!token.revokedAt) await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  return token;
+}
+
+async function listApiTokensById(id: string): Promise<TokenView[]> {
+  const row = await db.apiToken.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
+  if (!row) return [];
+  const { tokenHash: _hash, user, ...rest } = row;
+  return [{ ...rest, userEmail: user.email }];
 }

@@ -1,14 +1,32 @@
 import type { NextRequest } from 'next/server';
 import { ForbiddenError, UnauthorizedError } from '@/lib/http/errors';
+import { clientIp } from '@/lib/http/client-ip';
 import { verifyApiToken } from './api-tokens';
 import type { Identity, Requirement } from './identity';
 import { nodeIdForToken } from './node-tokens';
 import { hasRole } from './roles';
+import { sessionUser } from './session';
+import { signInWithPassword } from './sign-in';
+
+export interface AuthOptions {
+  /** Accept HTTP Basic email:password (only POST /api/tokens, to obtain a token). */
+  basic?: boolean;
+}
 
 export function bearerToken(req: Request): string | null {
   const header = req.headers.get('authorization');
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match ? match[1] : null;
+}
+
+/** Email and password of an `Authorization: Basic` header, or null. */
+export function basicCredentials(req: Request): { email: string; password: string } | null {
+  const match = req.headers.get('authorization')?.match(/^Basic\s+([A-Za-z0-9+/=]+)$/i);
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  return { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 /** The node token of a boot/callback request: `Authorization: Bearer` or the `token` query parameter. */
@@ -18,8 +36,11 @@ export function nodeTokenOf(req: NextRequest): string | null {
   return req.nextUrl.searchParams.get('token');
 }
 
-/** Who is calling, without deciding whether that is enough. */
-export async function identify(req: NextRequest, requirement: Requirement): Promise<Identity> {
+/**
+ * Who is calling, without deciding whether that is enough: a node (boot token), a user by API
+ * token, by HTTP Basic where allowed, or by the next-auth session cookie.
+ */
+export async function identify(req: NextRequest, requirement: Requirement, opts: AuthOptions = {}): Promise<Identity> {
   if (requirement === 'node') {
     const nodeId = await nodeIdForToken(nodeTokenOf(req));
     return nodeId === null ? { kind: 'anonymous' } : { kind: 'node', nodeId };
@@ -27,16 +48,22 @@ export async function identify(req: NextRequest, requirement: Requirement): Prom
   const bearer = bearerToken(req);
   if (bearer) {
     const owner = await verifyApiToken(bearer);
-    if (owner) return { kind: 'user', via: 'token', ...owner };
-    return { kind: 'anonymous' };
+    return owner ? { kind: 'user', via: 'token', ...owner } : { kind: 'anonymous' };
   }
-  return { kind: 'anonymous' };
+  const basic = opts.basic ? basicCredentials(req) : null;
+  if (basic) {
+    const user = await signInWithPassword(basic.email, basic.password, clientIp(req.headers));
+    return user ? { kind: 'user', via: 'basic', userId: user.userId, email: user.email, role: user.role } : { kind: 'anonymous' };
+  }
+  if (req.headers.has('authorization')) return { kind: 'anonymous' };
+  const user = await sessionUser(req.cookies);
+  return user ? { kind: 'user', via: 'session', userId: user.userId, email: user.email, role: user.role } : { kind: 'anonymous' };
 }
 
 /** Throws 401 without an identity and 403 with one that is not enough. */
-export async function authenticate(req: NextRequest, requirement: Requirement): Promise<Identity> {
+export async function authenticate(req: NextRequest, requirement: Requirement, opts: AuthOptions = {}): Promise<Identity> {
   if (requirement === 'public') return { kind: 'anonymous' };
-  const who = await identify(req, requirement);
+  const who = await identify(req, requirement, opts);
   if (requirement === 'node') {
     if (who.kind !== 'node') throw new ForbiddenError('A valid node token is required');
     return who;

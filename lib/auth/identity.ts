@@ -18,3 +18,11 @@ export function actorLabel(identity: Identity): string {
       return 'anonymous';
   }
 }
+
+export type UserIdentity = Extract<Identity, { kind: 'user' }>;
+
+/** Narrows the identity of a route whose requirement is a role (route() already refused others). */
+export function userIdentity(identity: Identity): UserIdentity {
+  if (identity.kind !== 'user') throw new Error('route requirement guarantees a user identity');
+  return identity;
+}

@@ -57,6 +57,12 @@ export const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   API_TOKEN_TTL_DAYS: int(90, 1, 3650),
+  SESSION_MAX_AGE_HOURS: int(12, 1, 720),
+  RATE_LIMIT_SIGNIN_FAILURES: int(5, 1, 1000),
+  RATE_LIMIT_SIGNIN_WINDOW_SECONDS: int(900, 1),
+  RATE_LIMIT_API_PER_MINUTE: int(600, 1),
+  RATE_LIMIT_BOOT_PER_MINUTE: int(6000, 1),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: int(1200, 1),
 
   IBMCLOUD_API_KEY: z.string().min(1).optional(),
   IBMCLOUD_REGION: z.string().regex(/^[a-z]+-[a-z]+$/, 'expected a region like us-south').default('us-south'),

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { recordAudit, type AuditEntry } from '@/lib/audit/record';
-import { authenticate } from '@/lib/auth/authenticate';
+import { authenticate, type AuthOptions } from '@/lib/auth/authenticate';
 import type { Identity, Requirement } from '@/lib/auth/identity';
+import { getConfig } from '@/lib/config';
 import { logger, redactUrl, type Logger } from '@/lib/log/logger';
 import { observeHttpRequest } from '@/lib/metrics/http';
+import { clientIp } from './client-ip';
+import { assertSameOrigin } from './csrf';
 import { BadRequestError, ValidationError } from './errors';
 import { problemFromError, zodFieldErrors } from './problem';
+import { enforceRequestLimit } from './rate-limit-policies';
 
 export interface RouteContext<P> {
   params: P;
@@ -19,31 +23,34 @@ export interface RouteContext<P> {
   audit: (entry: AuditEntry) => Promise<void>;
 }
 
-/** The caller's address; X-Forwarded-For is believed only behind a trusted proxy (TRUST_PROXY). */
+/** The caller's address (see lib/http/client-ip.ts for what is believed behind a proxy). */
 export function sourceIpOf(req: NextRequest): string | null {
-  if (process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1') {
-    const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.headers.get('x-real-ip') ?? null;
+  return clientIp(req.headers);
+}
+
+export interface RouteOptions extends AuthOptions {
+  auth: Requirement;
 }
 
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response> | Response;
 
 /**
- * Wraps a route handler: request id, authentication against `auth`, error → problem+json,
- * one access-log line. Handlers stay four lines: authorize (here), parse, call lib, respond.
+ * Wraps a route handler: request id, authentication against `auth`, CSRF check for
+ * cookie-authenticated changes, per-caller rate limit, error → problem+json, one access-log line.
+ * Handlers stay four lines: authorize (here), parse, call lib, respond.
  */
-export function route<P = object>(opts: { auth: Requirement }, handler: Handler<P>) {
+export function route<P = object>(opts: RouteOptions, handler: Handler<P>) {
   return async (req: NextRequest, segment?: { params: Promise<P> }): Promise<Response> => {
     const requestId = req.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
     const log = logger.child({ requestId });
     const started = performance.now();
     let res: Response;
     try {
-      const identity = await authenticate(req, opts.auth);
-      const params = (segment ? await segment.params : {}) as P;
       const sourceIp = sourceIpOf(req);
+      const identity = await authenticate(req, opts.auth, opts);
+      if (identity.kind === 'user' && identity.via === 'session') assertSameOrigin(req, [new URL(getConfig().publicBaseUrl).origin]);
+      await enforceRequestLimit(identity, opts.auth, sourceIp);
+      const params = (segment ? await segment.params : {}) as P;
       const audit = (entry: AuditEntry) => recordAudit({ identity, sourceIp, requestId }, entry);
       res = await handler(req, { params, requestId, identity, log, sourceIp, audit });
     } catch (err) {
@@ -85,5 +92,12 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
   const parsed = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!parsed.success) throw new ValidationError('The query is invalid', zodFieldErrors(parsed.error, ['query']));
+  return parsed.data;
+}
+
+/** Validates dynamic route segments (e.g. an id that must be a UUID) with a zod schema. */
+export function parseParams<S extends z.ZodType>(params: unknown, schema: S): z.output<S> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new ValidationError('The path is invalid', zodFieldErrors(parsed.error, ['path']));
   return parsed.data;
 }

@@ -1,0 +1,29 @@
+import { changedFields } from '@/lib/audit/diff';
+import { idParamSchema, updateUserSchema } from '@/lib/auth/schemas';
+import { deleteUser, getUser, updateUser } from '@/lib/auth/users';
+import { json, parseBody, parseParams, route } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+
+type P = { id: string };
+
+export const GET = route<P>({ auth: 'admin' }, async (_req, { params }) => json(await getUser(parseParams(params, idParamSchema).id)));
+
+/** Change name, role, disabled or password; the last enabled admin cannot be demoted or disabled. */
+export const PATCH = route<P>({ auth: 'admin' }, async (req, { params, audit }) => {
+  const { id } = parseParams(params, idParamSchema);
+  const body = await parseBody(req, updateUserSchema);
+  const { before, after } = await updateUser(id, body);
+  const diff = changedFields(before, after, ['name', 'role', 'disabled']);
+  if (body.password) diff.after = { ...diff.after, password: '(changed)' };
+  await audit({ action: 'user.update', targetType: 'user', targetId: id, ...diff });
+  return json(after);
+});
+
+export const DELETE = route<P>({ auth: 'admin' }, async (_req, { params, audit }) => {
+  const { id } = parseParams(params, idParamSchema);
+  const before = await deleteUser(id);
+  await audit({ action: 'user.delete', targetType: 'user', targetId: id, before: { email: before.email, role: before.role } });
+  return new Response(null, { status: 204 });
+});
+

@@ -1,0 +1,31 @@
+import type { Identity, Requirement } from '@/lib/auth/identity';
+import { getConfig } from '@/lib/config';
+import { enforce, type Limit } from './rate-limit';
+
+/** The limits in force, from configuration (RATE_LIMIT_* variables). */
+export function rateLimits() {
+  const c = getConfig();
+  const minute = (limit: number): Limit => ({ limit, windowSeconds: 60 });
+  const signInWindow = c.RATE_LIMIT_SIGNIN_WINDOW_SECONDS;
+  return {
+    /** Failed password attempts per source IP (sign-in form and HTTP Basic). */
+    signInPerIp: { limit: c.RATE_LIMIT_SIGNIN_FAILURES, windowSeconds: signInWindow },
+    /** Failed attempts per account from anywhere: stops attacks that rotate addresses. */
+    signInPerAccount: { limit: c.RATE_LIMIT_SIGNIN_FAILURES * 4, windowSeconds: signInWindow },
+    api: minute(c.RATE_LIMIT_API_PER_MINUTE),
+    /** Generous: a rack of nodes boots at once and each fetches script, config and images. */
+    boot: minute(c.RATE_LIMIT_BOOT_PER_MINUTE),
+    public: minute(c.RATE_LIMIT_PUBLIC_PER_MINUTE),
+  };
+}
+
+/**
+ * The per-caller limit every route() applies after authentication: per user (all of a user's
+ * tokens and sessions share it), per node for boot tokens, per IP for public routes.
+ */
+export async function enforceRequestLimit(identity: Identity, requirement: Requirement, ip: string | null) {
+  const limits = rateLimits();
+  if (identity.kind === 'user') return enforce(`api:user:${identity.userId}`, limits.api);
+  if (identity.kind === 'node') return enforce(`boot:node:${identity.nodeId}`, limits.boot);
+  if (requirement === 'public' && ip) return enforce(`public:ip:${ip}`, limits.public);
+}

@@ -1,0 +1,36 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { cameOverTls, contentSecurityPolicy, corsHeaders, securityHeaders } from '@/lib/http/security-headers';
+
+/**
+ * Runs before every request (Next 16's "proxy", formerly middleware): a per-request CSP nonce,
+ * security headers, CORS for CORS_ORIGINS on /api, and the request path for the console layout's
+ * sign-in redirect. Authentication itself happens in route() and the console layout.
+ */
+export function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  const tls = cameOverTls(req);
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', tls });
+  const cors = pathname.startsWith('/api/') ? corsHeaders(req.headers.get('origin'), corsOrigins()) : null;
+
+  let res: NextResponse;
+  if (cors && req.method === 'OPTIONS') {
+    res = new NextResponse(null, { status: 204 });
+  } else {
+    const headers = new Headers(req.headers);
+    headers.set('x-nonce', nonce);
+    headers.set('content-security-policy', csp);
+    headers.set('x-request-path', pathname + search);
+    res = NextResponse.next({ request: { headers } });
+  }
+  for (const [k, v] of Object.entries({ ...securityHeaders(csp, tls), ...cors })) res.headers.set(k, v);
+  return res;
+}
+
+function corsOrigins(): string[] {
+  return (process.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};
