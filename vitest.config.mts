@@ -11,6 +11,6 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', NEXTAUTH_SECRET: 'vitest-session-secret-0123456789abcdef' },
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', NEXTAUTH_SECRET: 'vitest-session-secret-0123456789abcdef', BCRYPT_COST: '4' },
   },
 });

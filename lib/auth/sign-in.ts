@@ -1,13 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import { assertBelow, enforce, refund } from '@/lib/http/rate-limit';
 import { rateLimits } from '@/lib/http/rate-limit-policies';
 import { logger } from '@/lib/log/logger';
 import type { ActiveUser } from './active-user';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { isRole } from './roles';
 
-// A real bcrypt hash (cost 12) of a random string: unknown emails cost as much time as known ones.
-const DUMMY_HASH = '$2b$12$C6UzMDM.H6dfI/f/IKxGhuO9wBbzMwWr6Cq8CzX8Wb5Ck7Fp1GZ1u';
+// A hash of a random string at the configured cost: unknown emails take as long as known ones.
+let dummyHash: Promise<string> | undefined;
+function dummy() {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummyHash;
+}
 
 function attemptKeys(email: string, ip: string | null) {
   const limits = rateLimits();
@@ -33,7 +38,7 @@ export async function signInWithPassword(emailInput: string, password: string, i
   const keys = attemptKeys(email, ip);
   for (const { key, limit } of keys) await enforce(key, limit);
   const row = email ? await db.user.findUnique({ where: { email } }) : null;
-  const matches = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  const matches = await verifyPassword(password, row?.passwordHash ?? (await dummy()));
   if (!row || !matches || !row.passwordHash || row.disabled || !isRole(row.role)) {
     logger.warn({ email, ip, reason: !row ? 'unknown user' : row.disabled ? 'disabled' : 'bad password' }, 'sign-in failed');
     return null;

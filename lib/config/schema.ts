@@ -58,6 +58,7 @@ export const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   API_TOKEN_TTL_DAYS: int(90, 1, 3650),
   SESSION_MAX_AGE_HOURS: int(12, 1, 720),
+  BCRYPT_COST: int(12, 4, 15),
   RATE_LIMIT_SIGNIN_FAILURES: int(5, 1, 1000),
   RATE_LIMIT_SIGNIN_WINDOW_SECONDS: int(900, 1),
   RATE_LIMIT_API_PER_MINUTE: int(600, 1),

@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { GET as info } from '@/app/api/info/route';
+import { POST as createToken } from '@/app/api/tokens/route';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+import { db } from '@/lib/db/client';
+import { RateLimitedError } from '@/lib/http/errors';
+import { consume, enforce, refund } from '@/lib/http/rate-limit';
+import { resetDatabase } from '../helpers/db';
+import { request } from '../helpers/request';
+import { basicAuth } from '../helpers/session';
+import { userWithToken } from '../helpers/users';
+
+const fromIp = (ip: string, headers: Record<string, string> = {}) => ({ 'x-forwarded-for': ip, ...headers });
+
+describe('rate limiting in PostgreSQL', () => {
+  beforeEach(resetDatabase);
+
+  it('counts concurrent hits atomically, each exactly once', async () => {
+    const limit = { limit: 100, windowSeconds: 60 };
+    const results = await Promise.all(Array.from({ length: 25 }, () => consume('t:concurrent', limit)));
+    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+
+  it('refuses past the limit with a Retry-After until the window resets', async () => {
+    const limit = { limit: 2, windowSeconds: 30 };
+    await enforce('t:window', limit);
+    await enforce('t:window', limit);
+    const err = await enforce('t:window', limit).catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect(err.retryAfterSeconds).toBeGreaterThan(0);
+    expect(err.retryAfterSeconds).toBeLessThanOrEqual(30);
+    await db.rateLimitBucket.update({ where: { key: 't:window' }, data: { resetAt: new Date(Date.now() - 1000) } });
+    expect((await enforce('t:window', limit)).count).toBe(1);
+    await refund('t:window');
+    expect((await db.rateLimitBucket.findUniqueOrThrow({ where: { key: 't:window' } })).count).toBe(0);
+  });
+
+  it('answers 429 with Retry-After after five wrong HTTP Basic passwords from one IP', async () => {
+    const { user } = await userWithToken('viewer');
+    const attempt = (password: string) =>
+      createToken(request('/api/tokens', { method: 'POST', headers: fromIp('203.0.113.7', { authorization: basicAuth(user.email, password) }) }));
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).status).toBe(401);
+    const blocked = await attempt('correct horse battery');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.headers.get('content-type')).toBe('application/problem+json');
+    const otherIp = await createToken(request('/api/tokens', { method: 'POST', headers: fromIp('203.0.113.8', { authorization: basicAuth(user.email, 'correct horse battery') }) }));
+    expect(otherIp.status).toBe(201);
+  });
+
+  it('does not count successful sign-ins against the budget', async () => {
+    const { user } = await userWithToken('viewer');
+    for (let i = 0; i < 8; i++) expect(await signInWithPassword(user.email, 'correct horse battery', '198.51.100.1')).not.toBeNull();
+  });
+
+  it('limits one account across rotating addresses', async () => {
+    const { user } = await userWithToken('viewer');
+    let blocked = 0;
+    for (let i = 0; i < 22; i++) {
+      blocked += await signInWithPassword(user.email, 'wrong', `192.0.2.${i}`).then(() => 0, (e) => (e instanceof RateLimitedError ? 1 : 0));
+    }
+    expect(blocked).toBe(2);
+  });
+
+  it('limits API calls per user', async () => {
+    const { user, token } = await userWithToken('viewer');
+    await db.rateLimitBucket.create({ data: { key: `api:user:${user.id}`, count: 600, resetAt: new Date(Date.now() + 60_000) } });
+    const res = await info(request('/api/info', { token }));
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBeTruthy();
+  });
+});
