@@ -133,6 +133,25 @@ export const envSchema = z.object({
   CLUSTER_SSH_USER: z.string().default('nutanix'),
   CLUSTER_SSH_PASSWORD: z.string().optional(),
   CLUSTER_SSH_KEY_FILE: z.string().optional(),
+  CLUSTER_SSH_KNOWN_HOSTS: z.string().optional(),
+  CLUSTER_SSH_HOST_KEY_POLICY: z.enum(['strict', 'accept-new']).default('accept-new'),
+  CLUSTER_SSH_CONNECT_TIMEOUT: int(30, 1, 600),
+  CLUSTER_DNS_SERVERS: list,
+  CLUSTER_MEMBER_TIMEOUT: int(10800, 1),
+  CLUSTER_POLL_SECONDS: int(30, 1, 3600),
+  SIM_CLUSTER_FAIL: z
+    .string()
+    .optional()
+    .refine((v) => {
+      if (v === undefined) return true;
+      try {
+        new RegExp(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression'),
+  SIM_CLUSTER_FAIL_TIMES: int(1, 0, 1000),
 
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_ALLOW: list,

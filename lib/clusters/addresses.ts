@@ -1,0 +1,53 @@
+import type { Config } from '@/lib/config';
+import type { CloudSettings, VpcApi } from '@/lib/ibmcloud';
+import { allocateAddress, releaseAddresses } from '@/lib/provisioning/ip-allocation';
+import { ledgerCreated, ledgerDeleted, ledgerIntent, liveClusterResources } from './ledger';
+
+export interface ClusterAddresses {
+  clusterIp: string;
+  dataServicesIp: string;
+}
+
+export interface AddressDeps {
+  vpc: Pick<VpcApi, 'getSubnet' | 'listReservedIps' | 'reserveIp' | 'releaseIp'>;
+  settings: Pick<CloudSettings, 'managementSubnetId'>;
+  config: Pick<Config, 'ipRanges' | 'RESOURCE_PREFIX'>;
+}
+
+export function reservationName(prefix: string, clusterName: string, purpose: 'cluster' | 'data_services') {
+  return `${prefix}-${clusterName}-${purpose === 'cluster' ? 'vip' : 'ds'}`;
+}
+
+/**
+ * The cluster virtual IP and data-services IP: the lowest free hosts of the cluster range on the
+ * management subnet (IpAllocation guarantees no address goes out twice), each also reserved in
+ * the VPC so nothing else there takes it. Idempotent: a resumed step gets the same addresses.
+ */
+export async function allocateClusterAddresses(cluster: { id: number; name: string }, deploymentId: string, deps: AddressDeps): Promise<ClusterAddresses> {
+  const subnetId = deps.settings.managementSubnetId;
+  const subnet = await deps.vpc.getSubnet(subnetId);
+  const ours = new Set([reservationName(deps.config.RESOURCE_PREFIX, cluster.name, 'cluster'), reservationName(deps.config.RESOURCE_PREFIX, cluster.name, 'data_services')]);
+  const unavailable = (await deps.vpc.listReservedIps(subnetId)).filter((r) => !ours.has(r.name)).map((r) => r.address);
+  const pool = { subnetId, cidr: subnet.ipv4_cidr_block, range: deps.config.ipRanges.cluster, unavailable };
+  const out: Partial<Record<'cluster' | 'data_services', string>> = {};
+  for (const purpose of ['cluster', 'data_services'] as const) {
+    const address = await allocateAddress(pool, purpose, { clusterId: cluster.id });
+    const name = reservationName(deps.config.RESOURCE_PREFIX, cluster.name, purpose);
+    const entry = await ledgerIntent({ kind: 'reserved_ip', name, clusterId: cluster.id, deploymentId, subnetId, address });
+    if (entry.state !== 'created') {
+      const reserved = await deps.vpc.reserveIp(subnetId, { name, address, auto_delete: false });
+      await ledgerCreated(entry.id, reserved.id, reserved.address);
+    }
+    out[purpose] = address;
+  }
+  return { clusterIp: out.cluster!, dataServicesIp: out.data_services! };
+}
+
+/** Gives the cluster's addresses back: the VPC reservations first, then the allocations. */
+export async function releaseClusterAddresses(clusterId: number, deps: Pick<AddressDeps, 'vpc'>) {
+  for (const entry of await liveClusterResources(clusterId, 'reserved_ip')) {
+    if (entry.cloudId && entry.subnetId) await deps.vpc.releaseIp(entry.subnetId, entry.cloudId);
+    await ledgerDeleted(entry.id);
+  }
+  return releaseAddresses({ clusterId });
+}
