@@ -37,7 +37,7 @@ const richBody = z
       ctx.addIssue({ code: 'custom', path: ['nodeIds'], message: 'give either nodeIds (existing nodes) or provision (new nodes)' });
       return;
     }
-    const list = body.nodeIds ?? body.nodeNames;
+    const list: (number | string)[] | undefined = body.nodeIds ?? body.nodeNames;
     if (list && new Set(list).size !== list.length) {
       ctx.addIssue({ code: 'custom', path: [body.nodeIds ? 'nodeIds' : 'nodeNames'], message: 'a node is listed twice' });
     }
