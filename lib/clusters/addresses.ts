@@ -1,7 +1,7 @@
 import type { Config } from '@/lib/config';
 import type { CloudSettings, VpcApi } from '@/lib/ibmcloud';
 import { allocateAddress, releaseAddresses } from '@/lib/provisioning/ip-allocation';
-import { ledgerCreated, ledgerDeleted, ledgerIntent, liveClusterResources } from './ledger';
+import { ensureResource, ledgerForTeardown, markResource } from '@/lib/provisioning/ledger';
 
 export interface ClusterAddresses {
   clusterIp: string;
@@ -9,7 +9,7 @@ export interface ClusterAddresses {
 }
 
 export interface AddressDeps {
-  vpc: Pick<VpcApi, 'getSubnet' | 'listReservedIps' | 'reserveIp' | 'releaseIp'>;
+  vpc: Pick<VpcApi, 'getSubnet' | 'listReservedIps' | 'findReservedIpByName' | 'reserveIp' | 'releaseIp'>;
   settings: Pick<CloudSettings, 'managementSubnetId'>;
   config: Pick<Config, 'ipRanges' | 'RESOURCE_PREFIX'>;
 }
@@ -26,18 +26,19 @@ export function reservationName(prefix: string, clusterName: string, purpose: 'c
 export async function allocateClusterAddresses(cluster: { id: number; name: string }, deploymentId: string, deps: AddressDeps): Promise<ClusterAddresses> {
   const subnetId = deps.settings.managementSubnetId;
   const subnet = await deps.vpc.getSubnet(subnetId);
-  const ours = new Set([reservationName(deps.config.RESOURCE_PREFIX, cluster.name, 'cluster'), reservationName(deps.config.RESOURCE_PREFIX, cluster.name, 'data_services')]);
+  const prefix = deps.config.RESOURCE_PREFIX;
+  const ours = new Set([reservationName(prefix, cluster.name, 'cluster'), reservationName(prefix, cluster.name, 'data_services')]);
   const unavailable = (await deps.vpc.listReservedIps(subnetId)).filter((r) => !ours.has(r.name)).map((r) => r.address);
   const pool = { subnetId, cidr: subnet.ipv4_cidr_block, range: deps.config.ipRanges.cluster, unavailable };
   const out: Partial<Record<'cluster' | 'data_services', string>> = {};
   for (const purpose of ['cluster', 'data_services'] as const) {
     const address = await allocateAddress(pool, purpose, { clusterId: cluster.id });
-    const name = reservationName(deps.config.RESOURCE_PREFIX, cluster.name, purpose);
-    const entry = await ledgerIntent({ kind: 'reserved_ip', name, clusterId: cluster.id, deploymentId, subnetId, address });
-    if (entry.state !== 'created') {
-      const reserved = await deps.vpc.reserveIp(subnetId, { name, address, auto_delete: false });
-      await ledgerCreated(entry.id, reserved.id, reserved.address);
-    }
+    const name = reservationName(prefix, cluster.name, purpose);
+    await ensureResource(
+      { kind: 'reserved_ip', name, clusterId: cluster.id, deploymentId, subnetId, address },
+      () => deps.vpc.findReservedIpByName(subnetId, name),
+      () => deps.vpc.reserveIp(subnetId, { name, address, auto_delete: false }),
+    );
     out[purpose] = address;
   }
   return { clusterIp: out.cluster!, dataServicesIp: out.data_services! };
@@ -45,9 +46,10 @@ export async function allocateClusterAddresses(cluster: { id: number; name: stri
 
 /** Gives the cluster's addresses back: the VPC reservations first, then the allocations. */
 export async function releaseClusterAddresses(clusterId: number, deps: Pick<AddressDeps, 'vpc'>) {
-  for (const entry of await liveClusterResources(clusterId, 'reserved_ip')) {
+  const entries = (await ledgerForTeardown({ clusterId })).filter((r) => r.kind === 'reserved_ip');
+  for (const entry of entries) {
     if (entry.cloudId && entry.subnetId) await deps.vpc.releaseIp(entry.subnetId, entry.cloudId);
-    await ledgerDeleted(entry.id);
+    await markResource(entry.id, 'deleted');
   }
   return releaseAddresses({ clusterId });
 }

@@ -1,18 +1,38 @@
 import { db } from '@/lib/db/client';
-import { clusterRecordName, deletionOrder, recordPair, type PlannedRecord } from '@/lib/dns/naming';
+import { recordFqdn, reverseName } from '@/lib/dns/naming';
 import type { DnsApi } from '@/lib/ibmcloud';
-import { ledgerCreated, ledgerDeleted, ledgerIntent, liveClusterResources } from './ledger';
+import { ensureResource, ledgerForTeardown, markResource } from '@/lib/provisioning/ledger';
+
+export const CLUSTER_DNS_TTL = 300;
 
 export interface ClusterDnsDeps {
-  dns: Pick<DnsApi, 'createARecord' | 'createPtrRecord' | 'deleteResourceRecord'>;
+  dns: Pick<DnsApi, 'createARecord' | 'createPtrRecord' | 'deleteResourceRecord' | 'listResourceRecords'>;
   zoneId: string;
   zoneName: string;
 }
 
-/** The cluster name → virtual IP and `<name>-ds` → data-services IP, each with its PTR. */
-export function plannedClusterRecords(cluster: { name: string; clusterIp: string; dataServicesIp: string }, zoneName: string): PlannedRecord[] {
-  const name = clusterRecordName(cluster.name);
-  return [...recordPair(name, cluster.clusterIp, zoneName, 'cluster'), ...recordPair(`${name}-ds`, cluster.dataServicesIp, zoneName, 'cluster')];
+export interface PlannedClusterRecord {
+  type: 'A' | 'PTR';
+  /** As tracked in DnsRecord (the provisioning convention): A = relative name, PTR = the address. */
+  name: string;
+  rdata: string;
+  /** The name DNS Services reports (FQDN, or the in-addr.arpa name of a PTR). */
+  lookup: string;
+  ledgerName: string;
+}
+
+/** `<cluster>` → virtual IP and `<cluster>-ds` → data-services IP, each A before its PTR. */
+export function plannedClusterRecords(cluster: { name: string; clusterIp: string; dataServicesIp: string }, zoneName: string): PlannedClusterRecord[] {
+  return [
+    [cluster.name, cluster.clusterIp],
+    [`${cluster.name}-ds`, cluster.dataServicesIp],
+  ].flatMap(([name, ip]) => {
+    const fqdn = recordFqdn(name, zoneName);
+    return [
+      { type: 'A' as const, name, rdata: ip, lookup: fqdn, ledgerName: `${name}-a` },
+      { type: 'PTR' as const, name: ip, rdata: fqdn, lookup: reverseName(ip), ledgerName: `${name}-ptr` },
+    ];
+  });
 }
 
 /** Creates (or finds, when replayed) the cluster's records in the zone and tracks them. */
@@ -20,15 +40,18 @@ export async function registerClusterDns(
   cluster: { id: number; name: string; clusterIp: string; dataServicesIp: string },
   deploymentId: string,
   deps: ClusterDnsDeps,
-): Promise<PlannedRecord[]> {
+): Promise<PlannedClusterRecord[]> {
   const planned = plannedClusterRecords(cluster, deps.zoneName);
   for (const r of planned) {
-    const tracked = await db.dnsRecord.findUnique({ where: { zoneId_name_type: { zoneId: deps.zoneId, name: r.name, type: r.type } } });
-    if (tracked?.clusterId === cluster.id && tracked.rdata === r.rdata) continue;
-    const entry = await ledgerIntent({ kind: 'dns_record', name: `${r.type}:${r.name}`, clusterId: cluster.id, deploymentId, details: { rdata: r.rdata } });
-    const created = r.type === 'A' ? await deps.dns.createARecord({ name: r.name, ip: r.rdata }) : await deps.dns.createPtrRecord({ ip: r.type === 'PTR' ? ipOfPtr(planned, r) : r.rdata, ptrdname: r.rdata });
-    await ledgerCreated(entry.id, created.id);
-    const data = { rdata: r.rdata, ttl: created.ttl, cloudId: created.id, owner: 'cluster', clusterId: cluster.id, nodeId: null };
+    const cloudId = await ensureResource(
+      { kind: 'dns_record', name: `cluster-${r.ledgerName}`, clusterId: cluster.id, deploymentId, address: r.type === 'A' ? r.rdata : r.name, details: { type: r.type, recordName: r.lookup, zoneId: deps.zoneId } },
+      async () => (await deps.dns.listResourceRecords({ type: r.type, name: r.lookup }))[0] ?? null,
+      () =>
+        r.type === 'A'
+          ? deps.dns.createARecord({ name: r.name, ip: r.rdata, ttl: CLUSTER_DNS_TTL })
+          : deps.dns.createPtrRecord({ ip: r.name, ptrdname: r.rdata, ttl: CLUSTER_DNS_TTL }),
+    );
+    const data = { rdata: r.rdata, ttl: CLUSTER_DNS_TTL, cloudId, owner: 'cluster', clusterId: cluster.id, nodeId: null };
     await db.dnsRecord.upsert({
       where: { zoneId_name_type: { zoneId: deps.zoneId, name: r.name, type: r.type } },
       create: { zoneId: deps.zoneId, name: r.name, type: r.type, ...data },
@@ -38,18 +61,13 @@ export async function registerClusterDns(
   return planned;
 }
 
-/** A PTR's address is the rdata of the A record it points back at. */
-function ipOfPtr(planned: PlannedRecord[], ptr: PlannedRecord) {
-  return planned.find((a) => a.type === 'A' && a.name === ptr.rdata)!.rdata;
-}
-
 /** Deletes every record the cluster owns (PTRs before their A records) and forgets them. */
 export async function removeClusterDns(clusterId: number, deps: Pick<ClusterDnsDeps, 'dns'>): Promise<number> {
-  const rows = deletionOrder(await db.dnsRecord.findMany({ where: { clusterId, owner: 'cluster' } }));
-  for (const row of rows) {
-    if (row.cloudId) await deps.dns.deleteResourceRecord(row.cloudId);
-    await db.dnsRecord.delete({ where: { id: row.id } });
+  const entries = (await ledgerForTeardown({ clusterId })).filter((r) => r.kind === 'dns_record');
+  for (const entry of entries) {
+    if (entry.cloudId) await deps.dns.deleteResourceRecord(entry.cloudId);
+    await markResource(entry.id, 'deleted');
   }
-  for (const entry of await liveClusterResources(clusterId, 'dns_record')) await ledgerDeleted(entry.id);
-  return rows.length;
+  const removed = await db.dnsRecord.deleteMany({ where: { clusterId, owner: 'cluster' } });
+  return removed.count;
 }

@@ -8,6 +8,7 @@ import { startJobEngine, stopJobEngine } from './engine';
  */
 const REGISTRATIONS: (() => Promise<{ registerJobs: () => Promise<void> }>)[] = [
   () => import('@/lib/provisioning/jobs'),
+  () => import('@/lib/clusters/jobs'),
 ];
 
 /** Registers every area's queues and starts polling them in this process. */
