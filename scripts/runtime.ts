@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@/lib/config';
 import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/database-url';
 import { migrateDatabase } from '@/lib/db/migrate';
+import { launchSimulator } from '@/lib/ibmcloud/simulator/launch';
 import { logger } from '@/lib/log/logger';
 
 /**
@@ -11,7 +12,7 @@ import { logger } from '@/lib/log/logger';
  * database (embedded or external), migrations, first admin, secrets. Returns the environment
  * the Next.js server must inherit.
  */
-export async function prepareRuntime() {
+export async function prepareRuntime(options: { simulator?: boolean } = {}) {
   let config;
   try {
     config = loadConfig();
@@ -44,11 +45,19 @@ export async function prepareRuntime() {
     NEXTAUTH_SECRET: authSecret,
     NEXTAUTH_URL: config.publicBaseUrl,
   };
+  // Simulation mode: the IBM Cloud simulator lives in the launcher process, before Next starts,
+  // and the app reaches it through the same URL variables real endpoints would use.
+  const simulator = options.simulator ? await launchSimulator(config, log) : null;
+  if (simulator) {
+    Object.assign(env, simulator.env);
+    Object.assign(process.env, simulator.env);
+  }
   return {
     config,
     log,
     env,
     async stop() {
+      await simulator?.handle.close().catch(() => {});
       await database.embedded?.stop().catch(() => {});
     },
   };

@@ -19,7 +19,7 @@ function serverCommand(port: number, host: string): string[] {
 
 async function main() {
   const started = Date.now();
-  const runtime = await prepareRuntime();
+  const runtime = await prepareRuntime({ simulator: true });
   const { config, log } = runtime;
   const child = spawn(process.execPath, serverCommand(config.PORT, config.HOST), {
     stdio: 'inherit',

@@ -119,7 +119,7 @@ export const envSchema = z.object({
   RUN_WORKERS: bool(true),
   WORKER_CONCURRENCY: int(4, 1, 64),
 
-  SIM_TIME_SCALE: num(60, 0.01),
+  SIM_TIME_SCALE: num(40, 0.01),
   SIM_AUTOBOOT: bool(true),
   SIM_PORT: int(0, 0, 65535),
   SIM_FAULT_429_RATE: num(0),

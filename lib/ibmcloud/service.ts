@@ -7,10 +7,12 @@ export interface RetryPolicy {
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Longest Retry-After we honour; a longer one still waits this long. */
+  maxRetryAfterMs: number;
 }
 
 /** Mirrors the SDK core's own defaults: 4 retries, 1 s start, 30 s cap (reference §1.5). */
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 1000, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 
 export interface CallOptions {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -36,7 +38,7 @@ export interface ServiceOptions {
 
 /** Exponential backoff with full jitter, or the server's Retry-After when it sent one. */
 export function retryDelay(attempt: number, policy: RetryPolicy, err: CloudError, random = Math.random): number {
-  if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, policy.maxDelayMs * 2);
+  if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, policy.maxRetryAfterMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

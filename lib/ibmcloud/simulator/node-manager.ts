@@ -42,7 +42,7 @@ export class NodeManager {
     const faults = this.ctx.faults.settings;
     const node = new VirtualNode(
       {
-        serverName: server.name, managementIp: ip.address, macAddress: vni.macAddress, userData: server.userData,
+        serverName: server.name, bootId, managementIp: ip.address, macAddress: vni.macAddress, userData: server.userData,
         lastPhase: server.node.lastPhase,
         failPhase: server.behaviour.failPhase ?? faults.failPhase,
         silentPhase: server.behaviour.silentPhase ?? faults.silentPhase,

@@ -66,7 +66,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   controlRoutes(router, ctx);
   const apiKey = options.apiKey ?? SIM_DEFAULTS.apiKey;
 
+  // The last requests, without credentials, for contract tests that check what a client sent.
+  const recent: { method: string; path: string; query: Record<string, string>; body: unknown }[] = [];
+  router.on('GET', '/control/requests', () => ({ status: 200, body: { requests: recent } }));
+
   async function handle(req: SimRequest): Promise<SimResponse> {
+    if (!req.path.startsWith('/control') && req.path !== '/identity/token') {
+      recent.push({ method: req.method, path: req.path, query: Object.fromEntries(req.query), body: req.body ?? null });
+      if (recent.length > 100) recent.shift();
+    }
     if (req.method === 'POST' && req.path === '/identity/token') return issueToken(req, state.tokenSecret, apiKey, ctx.now());
     const match = router.match(req.method, req.path);
     if (match === null) throw new SimError(404, 'invalid_route', `No route for ${req.method} ${req.path}`);

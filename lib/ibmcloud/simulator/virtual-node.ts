@@ -38,6 +38,8 @@ const MESSAGES: Record<InstallPhase, [started: string, completed: string]> = {
 
 export interface VirtualNodeSpec {
   serverName: string;
+  /** Power-on counter, part of each callback id so retried posts are recognised as one. */
+  bootId: number;
   managementIp: string;
   macAddress: string;
   userData: string;
@@ -148,7 +150,8 @@ export class VirtualNode {
   }
 
   private post(url: string, phase: string, status: 'started' | 'completed' | 'failed', message: string, progress: number) {
-    return this.http.postJson(url, { server_ip: this.spec.managementIp, phase, status, message, progress });
+    const callbackId = `${this.spec.serverName}-${this.spec.bootId}-${phase}-${status}`;
+    return this.http.postJson(url, { server_ip: this.spec.managementIp, phase, status, message, progress, callback_id: callbackId });
   }
 
   private sleepSimulated(simSeconds: number) {

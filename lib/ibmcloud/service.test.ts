@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { makeCloudError } from './errors';
+import { DEFAULT_RETRY, retryDelay } from './service';
+
+const serverError = makeCloudError({ status: 503, code: 'internal_error', message: 'x' });
+
+describe('retryDelay', () => {
+  it('grows exponentially with full jitter inside [ceiling/2, ceiling]', () => {
+    expect(retryDelay(0, DEFAULT_RETRY, serverError, () => 0)).toBe(500);
+    expect(retryDelay(0, DEFAULT_RETRY, serverError, () => 1)).toBe(1000);
+    expect(retryDelay(3, DEFAULT_RETRY, serverError, () => 1)).toBe(8000);
+  });
+
+  it('caps the backoff at maxDelayMs (30 s, as the SDK core does)', () => {
+    expect(retryDelay(10, DEFAULT_RETRY, serverError, () => 1)).toBe(30_000);
+  });
+
+  it('waits exactly Retry-After when the server sent one, up to a minute', () => {
+    const limited = makeCloudError({ status: 429, code: 'rate_limit_exceeded', message: 'x', retryAfterMs: 7000 });
+    expect(retryDelay(0, DEFAULT_RETRY, limited, () => 0)).toBe(7000);
+    const huge = makeCloudError({ status: 429, code: 'rate_limit_exceeded', message: 'x', retryAfterMs: 3_600_000 });
+    expect(retryDelay(0, DEFAULT_RETRY, huge)).toBe(60_000);
+  });
+});

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { Config } from '@/lib/config';
+import { startSimulator, type SimulatorHandle } from './server';
+
+/** Where the simulator keeps its state, so it survives an app restart. */
+export function simulatorStateFile(config: Config): string {
+  return path.join(config.dataDir, 'simulator', 'state.json');
+}
+
+/** Simulator options from the SIM_* configuration. */
+export function simulatorOptions(config: Config, log: (msg: string) => void) {
+  return {
+    port: config.SIM_PORT,
+    stateFile: simulatorStateFile(config),
+    region: config.IBMCLOUD_REGION,
+    zone: config.zone,
+    dnsZoneName: config.DNS_ZONE_NAME,
+    timeScale: config.SIM_TIME_SCALE,
+    autoboot: config.SIM_AUTOBOOT,
+    faults: {
+      rate429: config.SIM_FAULT_429_RATE,
+      rate500: config.SIM_FAULT_500_RATE,
+      latencyMs: config.SIM_LATENCY_MS,
+      quotaErrors: config.SIM_QUOTA_ERRORS,
+      stuckServers: config.SIM_STUCK_SERVERS,
+      failPhase: config.SIM_FAIL_PHASE,
+      silentPhase: config.SIM_SILENT_PHASE,
+    },
+    log,
+  };
+}
+
+/**
+ * In simulation mode, starts the simulator (unless IBMCLOUD_VPC_URL already points at one, e.g.
+ * for a separate worker process) and returns the environment the app must inherit to use it.
+ */
+export async function launchSimulator(config: Config, log: (msg: string) => void): Promise<{ handle: SimulatorHandle; env: Record<string, string> } | null> {
+  if (config.mode !== 'simulation' || config.IBMCLOUD_VPC_URL) return null;
+  const handle = await startSimulator(simulatorOptions(config, log));
+  const env = {
+    IBMCLOUD_IAM_URL: handle.iamUrl,
+    IBMCLOUD_VPC_URL: handle.vpcUrl,
+    IBMCLOUD_DNS_URL: handle.dnsUrl,
+    SIM_INVENTORY_URL: handle.inventoryUrl,
+    SIM_CONTROL_URL: handle.controlUrl,
+  };
+  log(`IBM Cloud simulator on ${handle.url} (time scale ${config.SIM_TIME_SCALE}x, autoboot ${config.SIM_AUTOBOOT ? 'on' : 'off'})`);
+  return { handle, env };
+}
