@@ -9,6 +9,7 @@ import { startJobEngine, stopJobEngine } from './engine';
 const REGISTRATIONS: (() => Promise<{ registerJobs: () => Promise<void> }>)[] = [
   () => import('@/lib/provisioning/jobs'),
   () => import('@/lib/clusters/jobs'),
+  () => import('@/lib/status/jobs'),
 ];
 
 /** Registers every area's queues and starts polling them in this process. */

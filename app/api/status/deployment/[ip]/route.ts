@@ -1,0 +1,10 @@
+import { json, route } from '@/lib/http/route';
+import { nodeStatusByIp } from '@/lib/status/node-status';
+import { serverIpParams } from '@/lib/status/schemas';
+
+export const dynamic = 'force-dynamic';
+
+/** The status object looked up by management IP (the original's "legacy" path). */
+export const GET = route<{ ip: string }>({ auth: 'viewer' }, async (_req, { params }) =>
+  json(await nodeStatusByIp(serverIpParams.parse(params).ip)),
+);

@@ -1,0 +1,8 @@
+import { json, parseQuery, route } from '@/lib/http/route';
+import { nodeHistoryByIp } from '@/lib/status/history';
+import { serverIpQuery } from '@/lib/status/schemas';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/status/history?server_ip=… (the original's lookup by address). */
+export const GET = route({ auth: 'viewer' }, async (req) => json(await nodeHistoryByIp(parseQuery(req, serverIpQuery).server_ip)));
