@@ -12,7 +12,9 @@ export const REDACT_PATHS = [
 
 /** Query-string secrets (`token=...`) are cut out of any URL before it is logged. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:token|api_key|apikey|password)=)[^&#]*/gi, '$1[REDACTED]');
+  return url
+    .replace(/([?&](?:token|api_key|apikey|password)=)[^&#\s]*/gi, '$1[REDACTED]')
+    .replace(/\bnv[on]_[A-Za-z0-9_-]{8,}/g, '[REDACTED]');
 }
 
 const globalForLog = globalThis as unknown as { logger?: Logger };

@@ -17,11 +17,23 @@ export interface IpxeVariables {
   hostname?: string;
 }
 
-export function expandVariables(text: string, vars: IpxeVariables): string {
-  return text
-    .replace(/\$\{(net0\/ip|ip)\}/g, vars.ip)
-    .replace(/\$\{(net0\/mac|mac)\}/g, vars.mac)
-    .replace(/\$\{hostname\}/g, vars.hostname ?? '');
+/**
+ * Expands `${name}` (and iPXE's typed `${name:type}`) from `vars`; unknown settings expand to
+ * the empty string, as in iPXE.
+ */
+export function expandVariables(text: string, vars: Record<string, string>): string {
+  return text.replace(/\$\{([^}:]+)(?::[a-z0-9]+)?\}/g, (_, name: string) => vars[name] ?? '');
+}
+
+function builtins(vars: IpxeVariables): Record<string, string> {
+  return {
+    'net0/ip': vars.ip,
+    ip: vars.ip,
+    'net0/mac': vars.mac,
+    mac: vars.mac,
+    hostname: vars.hostname ?? '',
+    platform: 'pcbios',
+  };
 }
 
 /** Absolute URL of a command argument (iPXE resolves relative URIs against the script's). */
@@ -34,10 +46,18 @@ function resolve(arg: string, base: string): string {
 }
 
 export function parseIpxeScript(text: string, scriptUrl: string, vars: IpxeVariables): ParsedIpxeScript {
-  const lines = expandVariables(text, vars).split(/\r?\n/).map((l) => l.trim());
-  const result: ParsedIpxeScript = { isIpxe: lines[0]?.startsWith('#!ipxe') ?? false, bootsLocalDisk: false };
-  for (const line of lines) {
-    if (!line || line.startsWith('#') || line.startsWith(':')) continue;
+  const settings = builtins(vars);
+  const rawLines = text.split(/\r?\n/).map((l) => l.trim());
+  const result: ParsedIpxeScript = { isIpxe: rawLines[0]?.startsWith('#!ipxe') ?? false, bootsLocalDisk: false };
+  for (const raw of rawLines) {
+    if (!raw || raw.startsWith('#') || raw.startsWith(':')) continue;
+    // Settings apply to the lines after them, as iPXE executes the script top to bottom.
+    const line = expandVariables(raw, settings);
+    const set = line.match(/^set\s+(?:--\S+\s+)*([^\s:]+)(?::[a-z0-9]+)?\s*(.*)$/);
+    if (set) {
+      settings[set[1]] = set[2];
+      continue;
+    }
     // Drop iPXE option flags such as `--name foo` or `--autofree`.
     const words = line.split(/\s+/).filter((w, i, all) => !w.startsWith('--') && all[i - 1] !== '--name');
     const [command, ...rest] = words;

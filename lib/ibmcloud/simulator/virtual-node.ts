@@ -1,3 +1,4 @@
+import { redactUrl } from '@/lib/log/logger';
 import { INSTALL_PHASES, phaseIndex, type InstallPhase } from '@/lib/status/phases';
 import { kernelArg, parseIpxeScript, type ParsedIpxeScript } from './ipxe-script';
 import { NodeHttp, NodeHalted } from './node-http';
@@ -76,7 +77,8 @@ export class VirtualNode {
   }
 
   private log(msg: string) {
-    this.options.log?.(`virtual node ${this.spec.serverName}: ${msg}`);
+    // Messages can quote URLs that carry the node token: never let it reach the log.
+    this.options.log?.(redactUrl(`virtual node ${this.spec.serverName}: ${msg}`));
   }
 
   async run(): Promise<void> {
