@@ -20,7 +20,8 @@ export async function startTestCloud(options: SimulatorOptions = {}, env: Record
     config,
     client,
     json,
-    setFaults: (faults: Partial<FaultSettings>) => json('/control/faults', { method: 'PUT', body: JSON.stringify(faults) }),
+    /** Phases are cleared with null. */
+    setFaults: (faults: Partial<Omit<FaultSettings, 'failPhase' | 'silentPhase'>> & { failPhase?: string | null; silentPhase?: string | null }) => json('/control/faults', { method: 'PUT', body: JSON.stringify(faults) }),
     inventory: async () => (await json('/inventory')).body,
     close: () => sim.close(),
   };

@@ -39,13 +39,15 @@ export class NodeManager {
       return;
     }
     const bootId = server.node.bootId;
-    const faults = this.ctx.faults.settings;
     const node = new VirtualNode(
       {
         serverName: server.name, bootId, managementIp: ip.address, macAddress: vni.macAddress, userData: server.userData,
         lastPhase: server.node.lastPhase,
-        failPhase: server.behaviour.failPhase ?? faults.failPhase,
-        silentPhase: server.behaviour.silentPhase ?? faults.silentPhase,
+        behaviour: () => {
+          const current = this.ctx.state.servers.find((s) => s.id === server.id)?.behaviour ?? {};
+          const faults = this.ctx.faults.settings;
+          return { failPhase: current.failPhase ?? faults.failPhase, silentPhase: current.silentPhase ?? faults.silentPhase };
+        },
       },
       {
         timeScale: this.ctx.settings.timeScale,

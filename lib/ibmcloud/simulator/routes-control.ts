@@ -41,7 +41,10 @@ export function controlRoutes(router: Router, ctx: SimContext) {
     rate(body.rate500, 'rate500');
     for (const key of ['failPhase', 'silentPhase'] as const) checkPhase(body[key], key);
     if (body.queue !== undefined && !Array.isArray(body.queue)) throw new SimError(400, 'invalid_value', 'queue must be an array', { name: 'queue', type: 'field' });
-    ctx.faults.update(body);
+    // null clears a phase (JSON has no undefined); an absent key keeps the current one.
+    const phase = (value: unknown, current?: string) => (value === null ? undefined : ((value as string | undefined) ?? current));
+    const { failPhase, silentPhase } = ctx.faults.settings;
+    ctx.faults.update({ ...body, failPhase: phase(body.failPhase, failPhase), silentPhase: phase(body.silentPhase, silentPhase) });
     return { status: 200, body: ctx.faults.settings };
   });
 

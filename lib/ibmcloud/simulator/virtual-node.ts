@@ -46,8 +46,8 @@ export interface VirtualNodeSpec {
   userData: string;
   /** Last phase already reported in this boot (-1 for a fresh boot). */
   lastPhase: number;
-  failPhase?: string;
-  silentPhase?: string;
+  /** Read before each phase, so a failure or silence can be injected while the node runs. */
+  behaviour: () => { failPhase?: string; silentPhase?: string };
 }
 
 export interface VirtualNodeOptions {
@@ -134,13 +134,13 @@ export class VirtualNode {
       const phase = INSTALL_PHASES[i];
       const [startedMsg, doneMsg] = MESSAGES[phase];
       await this.post(url, phase, 'started', startedMsg, Math.round((i / INSTALL_PHASES.length) * 100));
-      if (this.spec.silentPhase === phase) {
+      if (this.spec.behaviour().silentPhase === phase) {
         this.log(`going silent in ${phase}`);
         this.options.onProgress({ state: 'silent', detail: phase });
         return;
       }
       await this.sleepSimulated(PHASE_SECONDS[phase]);
-      if (this.spec.failPhase === phase) {
+      if (this.spec.behaviour().failPhase === phase) {
         await this.post(url, phase, 'failed', `${startedMsg} failed (injected by the simulator)`, Math.round((i / INSTALL_PHASES.length) * 100));
         this.options.onProgress({ state: 'failed', detail: phase });
         return;
