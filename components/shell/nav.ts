@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/cleanup', label: 'Cleanup' },
   { href: '/audit', label: 'Audit', minRole: 'operator' },
   { href: '/admin', label: 'Admin', minRole: 'admin' },
+  { href: '/api-docs', label: 'API reference' },
 ];
 
 export function navItemsFor(role: Role | null): NavItem[] {

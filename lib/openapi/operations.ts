@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type { Requirement } from '@/lib/auth/identity';
+import { auditQuerySchema } from '@/lib/audit/schemas';
+import { createTokenSchema, createUserSchema, updateUserSchema } from '@/lib/auth/schemas';
+import { createClusterRequest, deleteClusterQuery } from '@/lib/clusters/schemas';
+import {
+  dryRunQuerySchema, listNodesQuerySchema, profileQuerySchema, profileStorageQuerySchema,
+  provisionRequestSchema, reinitializeSchema, validateNodeConfigSchema,
+} from '@/lib/provisioning/schemas';
+import {
+  activityQuery, eventsQuery, installationStatusSchema, installerStatusSchema, phaseCallbackSchema, serverIpQuery,
+} from '@/lib/status/schemas';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
+
+/** One documented API operation. The OpenAPI test checks this list against app/**\/route.ts. */
+export interface ApiOperation {
+  method: HttpMethod;
+  path: string;
+  tag: string;
+  summary: string;
+  auth: Requirement;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  deprecated?: boolean;
+  /** Response media type when not JSON. */
+  produces?: string;
+}
+
+const op = (method: HttpMethod, path: string, tag: string, auth: Requirement, summary: string, extra: Partial<ApiOperation> = {}): ApiOperation =>
+  ({ method, path, tag, auth, summary, ...extra });
+
+export const API_OPERATIONS: ApiOperation[] = [
+  op('get', '/health', 'System', 'public', 'Liveness and readiness: database state, version, mode'),
+  op('get', '/api/info', 'System', 'viewer', 'Version, mode, region, and the simulator endpoints in simulation mode'),
+  op('get', '/api/metrics', 'System', 'public', 'Prometheus metrics (METRICS_TOKEN, METRICS_ALLOW or an admin)', { produces: 'text/plain' }),
+  op('get', '/api/openapi.json', 'System', 'public', 'This OpenAPI document'),
+
+  op('post', '/api/tokens', 'Identity', 'viewer', 'Create an API token (session or HTTP Basic); the token is shown once', { body: createTokenSchema }),
+  op('get', '/api/tokens', 'Identity', 'viewer', 'List API tokens (own; admins see all)'),
+  op('delete', '/api/tokens/{id}', 'Identity', 'viewer', 'Revoke an API token'),
+  op('get', '/api/users', 'Identity', 'admin', 'List users'),
+  op('post', '/api/users', 'Identity', 'admin', 'Create a user with a role', { body: createUserSchema }),
+  op('get', '/api/users/{id}', 'Identity', 'admin', 'One user'),
+  op('patch', '/api/users/{id}', 'Identity', 'admin', 'Change role, name, password or disable', { body: updateUserSchema }),
+  op('delete', '/api/users/{id}', 'Identity', 'admin', 'Delete a user'),
+  op('get', '/api/audit', 'Identity', 'operator', 'Audit log: filters, cursor pagination, CSV with format=csv', { query: auditQuerySchema }),
+
+  op('post', '/api/config/nodes', 'Provisioning', 'operator', 'Provision one node or N nodes by name pattern; dry_run=true returns the plan', { body: provisionRequestSchema, query: dryRunQuerySchema }),
+  op('get', '/api/config/nodes', 'Provisioning', 'viewer', 'List nodes: status filter, search by name or IP, cursor pagination', { query: listNodesQuerySchema }),
+  op('get', '/api/config/nodes/{id}', 'Provisioning', 'viewer', 'A node with IPs, cloud ids and its current deployment'),
+  op('post', '/api/reinitialize', 'Provisioning', 'operator', 'Reinstall a node by node_id or mgmt_ip (query or body); rotates its boot token', { body: reinitializeSchema }),
+  op('post', '/api/config/nodes/{id}/reinitialize', 'Provisioning', 'operator', 'Deprecated alias of POST /api/reinitialize', { deprecated: true }),
+  op('get', '/api/web/server-profiles', 'Provisioning', 'viewer', 'Bare-metal profiles known to the orchestrator'),
+  op('get', '/api/web/storage-templates', 'Provisioning', 'viewer', 'Storage templates'),
+  op('get', '/api/web/profile-details', 'Provisioning', 'viewer', 'One profile with its drives', { query: profileQuerySchema }),
+  op('get', '/api/web/profile-storage-config', 'Provisioning', 'viewer', 'Storage layout of a profile with a template', { query: profileStorageQuerySchema }),
+  op('post', '/api/web/validate-node-config', 'Provisioning', 'viewer', 'Validate a node configuration without provisioning', { body: validateNodeConfigSchema }),
+
+  op('post', '/api/config/clusters', 'Clusters', 'operator', 'Form a cluster from nodes, or provision N new nodes for it', { body: createClusterRequest }),
+  op('get', '/api/config/clusters', 'Clusters', 'viewer', 'List clusters'),
+  op('get', '/api/config/clusters/{id}', 'Clusters', 'viewer', 'A cluster with its members'),
+  op('delete', '/api/config/clusters/{id}', 'Clusters', 'operator', 'Delete a cluster (force=true while members deploy)', { query: deleteClusterQuery }),
+  op('post', '/api/config/clusters/{id}/retry', 'Clusters', 'operator', 'Retry a failed formation'),
+  op('get', '/api/config/clusters/{id}/events', 'Clusters', 'viewer', 'Timeline of a cluster'),
+
+  op('post', '/api/status/phase', 'Status', 'node', 'Installer phase callback (node token)', { body: phaseCallbackSchema }),
+  op('post', '/api/status', 'Status', 'node', 'Overall installer status (node token)', { body: installerStatusSchema }),
+  op('post', '/api/installation/status', 'Status', 'node', "The installer's numbered phases 1-8 and log lines (node token)", { body: installationStatusSchema }),
+  op('get', '/api/status/nodes/{id}', 'Status', 'viewer', 'Deployment status of a node: phase, progress, ETA, timeout'),
+  op('get', '/api/status/deployment/{ip}', 'Status', 'viewer', 'Deployment status by server IP'),
+  op('get', '/api/status/history', 'Status', 'viewer', 'Timeline by server IP', { query: serverIpQuery }),
+  op('get', '/api/status/history/{id}', 'Status', 'viewer', 'Timeline of a node'),
+  op('get', '/api/status/summary', 'Status', 'viewer', 'Counts by status and phase, success rate, phase durations, stuck nodes'),
+  op('get', '/api/status/events', 'Status', 'viewer', 'Recent timeline events', { query: eventsQuery }),
+  op('get', '/api/status/activity', 'Status', 'viewer', 'Deployments over time', { query: activityQuery }),
+
+  op('get', '/boot/config', 'Boot', 'node', 'iPXE script for a node (node_id or mgmt_ip, and its token)', { produces: 'text/plain' }),
+  op('get', '/boot/server/{ip}', 'Boot', 'node', 'Installer configuration of the node with this management IP'),
+  op('get', '/boot/images/{file}', 'Boot', 'node', 'Boot image, streamed, with Range and ETag', { produces: 'application/octet-stream' }),
+  op('head', '/boot/images/{file}', 'Boot', 'node', 'Boot image headers (size, ETag)', { produces: 'application/octet-stream' }),
+  op('get', '/boot/scripts/{name}', 'Boot', 'node', 'Installer-side script rendered with the node\'s values', { produces: 'text/plain' }),
+];
