@@ -54,3 +54,56 @@ export function nodeDnsRecords(
   }
   return out;
 }
+
+// ---- Reading names back (DNS API paths, cleanup, drift) ----------------------------------------
+// A tracked DnsRecord row is named as the DNS API takes it: the relative name for A, the address
+// for PTR. DNS Services answers with FQDNs and stores a PTR as `<reversed ip>.in-addr.arpa`
+// (ibmcloud-api §6.3); these helpers convert between the two forms.
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function isIpv4(value: string): boolean {
+  return IPV4.test(value);
+}
+
+export function clusterRecordName(clusterName: string): string {
+  return clusterName;
+}
+
+function trimDot(name: string) {
+  return name.toLowerCase().replace(/\.$/, '');
+}
+
+/** `www.zone` → `www`; names outside the zone are returned unchanged (lowercased). */
+export function relativeName(name: string, zoneName: string): string {
+  const n = trimDot(name);
+  const zone = trimDot(zoneName);
+  return n.endsWith(`.${zone}`) ? n.slice(0, -zone.length - 1) : n;
+}
+
+/** The inverse of reverseName; null for anything that is not an IPv4 in-addr.arpa name. */
+export function ipFromPtrName(name: string): string | null {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\.in-addr\.arpa\.?$/i.exec(name);
+  if (!m) return null;
+  const ip = [m[4], m[3], m[2], m[1]].join('.');
+  return isIpv4(ip) ? ip : null;
+}
+
+/**
+ * The tracked-row name a user-supplied name means: a relative name or an FQDN in the zone → the
+ * relative name (an A record); an address or an in-addr.arpa name → the address (a PTR record).
+ */
+export function trackedRecordName(name: string, zoneName: string): { name: string; type: 'A' | 'PTR' } {
+  const n = trimDot(name);
+  if (isIpv4(n)) return { name: n, type: 'PTR' };
+  const ip = ipFromPtrName(n);
+  if (ip) return { name: ip, type: 'PTR' };
+  return { name: relativeName(n, zoneName), type: 'A' };
+}
+
+/** The name DNS Services reports for a tracked row (FQDN for A, in-addr.arpa for PTR). */
+export function cloudRecordName(row: { name: string; type: string }, zoneName: string): string {
+  if (row.type === 'PTR') return isIpv4(row.name) ? reverseName(row.name) : trimDot(row.name);
+  const n = trimDot(row.name);
+  return n.endsWith(`.${trimDot(zoneName)}`) ? n : recordFqdn(n, trimDot(zoneName));
+}

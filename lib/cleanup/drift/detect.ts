@@ -1,0 +1,95 @@
+import type { CloudItem } from './inventory';
+
+export interface KnownLedgerEntry {
+  id: string;
+  kind: string;
+  name: string;
+  cloudId: string | null;
+  state: string;
+  nodeId: number | null;
+  nodeStatus: string | null;
+  createdAt: Date;
+}
+
+export interface KnownDnsRecord {
+  name: string;
+  type: string;
+  cloudId: string | null;
+}
+
+export interface FindingDraft {
+  fingerprint: string;
+  kind: 'orphan' | 'vanished' | 'unexpected_state';
+  resourceKind: string;
+  name: string;
+  cloudId: string | null;
+  subnetId: string | null;
+  detail: string;
+  profile: string | null;
+  cloudResourceId: string | null;
+  nodeId: number | null;
+  cloudCreatedAt: Date | null;
+}
+
+const LEDGER_KINDS = new Set(['bare_metal_server', 'vni', 'reserved_ip', 'dns_record']);
+
+function date(value?: string) {
+  const d = value ? new Date(value) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+}
+
+/** What a server's state should not be, given its node's status. */
+function unexpectedState(status: string, nodeStatus: string | null): string | null {
+  if (status === 'failed') return 'the server is in state failed';
+  if ((status === 'stopped' || status === 'maintenance') && nodeStatus === 'deployed') return `the server is ${status} but its node is deployed`;
+  if (status === 'running' && (nodeStatus === 'failed' || nodeStatus === 'cleaned')) return `the server is running (and billing) but its node is ${nodeStatus}`;
+  return null;
+}
+
+/**
+ * Compares the cloud with what we know. Orphans: cloud objects named like ours that no live ledger
+ * entry or tracked DNS record knows. Vanished: ledger entries marked created (before the inventory
+ * was read) whose object is no longer in the cloud. Unexpected state: our servers in a state their
+ * node's status does not explain. Pure: the same inputs always give the same findings.
+ */
+export function detectDrift(items: CloudItem[], ledger: KnownLedgerEntry[], dns: KnownDnsRecord[], inventoryAt: Date): FindingDraft[] {
+  const live = ledger.filter((e) => e.state !== 'deleted' && LEDGER_KINDS.has(e.kind));
+  const byCloudId = new Map(live.filter((e) => e.cloudId).map((e) => [e.cloudId!, e]));
+  const byName = new Map(live.map((e) => [`${e.kind}:${e.name.toLowerCase()}`, e]));
+  const dnsIds = new Set(dns.map((d) => d.cloudId).filter(Boolean));
+  const dnsNames = new Set(dns.map((d) => `${d.type}:${d.name.toLowerCase()}`));
+  const findings: FindingDraft[] = [];
+  const base = (i: CloudItem) => ({
+    resourceKind: i.kind, name: i.name, cloudId: i.id, subnetId: i.subnetId ?? null, profile: i.profile ?? null, cloudCreatedAt: date(i.createdAt),
+  });
+
+  for (const item of items) {
+    const entry = byCloudId.get(item.id) ?? byName.get(`${item.kind}:${item.name.toLowerCase()}`);
+    const trackedDns = item.kind === 'dns_record' && (dnsIds.has(item.id) || dnsNames.has(`${item.recordType}:${item.name}`));
+    if (!entry && !trackedDns) {
+      if (!item.ours) continue;
+      const what = item.kind === 'dns_record' ? `${item.recordType} record → ${item.address}` : item.kind.replace(/_/g, ' ');
+      findings.push({ ...base(item), fingerprint: `orphan:${item.kind}:${item.id}`, kind: 'orphan', detail: `${what} not in the ledger`, cloudResourceId: null, nodeId: null });
+      continue;
+    }
+    if (entry && item.kind === 'bare_metal_server' && item.status) {
+      const why = unexpectedState(item.status, entry.nodeStatus);
+      if (why) {
+        findings.push({ ...base(item), fingerprint: `state:${item.id}:${item.status}`, kind: 'unexpected_state', detail: why, cloudResourceId: entry.id, nodeId: entry.nodeId });
+      }
+    }
+  }
+
+  const present = new Set(items.map((i) => i.id));
+  const presentNames = new Set(items.map((i) => `${i.kind}:${i.name.toLowerCase()}`));
+  for (const e of live) {
+    if (e.state !== 'created' || e.createdAt >= inventoryAt || e.nodeStatus === 'cleaning') continue;
+    const there = e.cloudId ? present.has(e.cloudId) : presentNames.has(`${e.kind}:${e.name.toLowerCase()}`);
+    if (there) continue;
+    findings.push({
+      fingerprint: `vanished:${e.id}`, kind: 'vanished', resourceKind: e.kind, name: e.name, cloudId: e.cloudId, subnetId: null,
+      detail: 'the ledger says created, but the cloud no longer has it', profile: null, cloudResourceId: e.id, nodeId: e.nodeId, cloudCreatedAt: null,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,79 @@
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/http/errors';
+import { startFindingCleanup, type FindingCleanupDeps } from './drift/clean-finding';
+import { planSummary, startNodeCleanup, nodesOfDeployment, type StartedCleanup } from './start';
+import type { CleanupTarget, OrphanSweepInput } from './schemas';
+
+export type CleanupDeps = FindingCleanupDeps;
+
+function describeStart(s: StartedCleanup) {
+  return { node_id: s.nodeId, node_name: s.nodeName, deployment_id: s.deploymentId, created: s.created, resources: planSummary(s.plan) };
+}
+
+/** Cleans every node of a deployment (its node, or its cluster's members); one result per node. */
+export async function cleanupDeployment(deploymentId: string, requestedBy: string, deps: CleanupDeps) {
+  const nodeIds = await nodesOfDeployment(deploymentId);
+  const results = [];
+  for (const nodeId of nodeIds) results.push(await cleanupOne({ type: 'node', id: nodeId }, requestedBy, deps));
+  return { deployment_id: deploymentId, nodes: results };
+}
+
+export interface TargetResult {
+  type: string;
+  id: number | string;
+  success: boolean;
+  status: number;
+  detail?: string;
+  [key: string]: unknown;
+}
+
+async function cleanupOne(target: CleanupTarget, requestedBy: string, deps: CleanupDeps): Promise<TargetResult> {
+  try {
+    if (target.type === 'node') {
+      return { ...target, success: true, status: 202, ...describeStart(await startNodeCleanup(target.id, requestedBy, deps.enqueueNode)) };
+    }
+    if (target.type === 'finding') {
+      return { ...target, success: true, status: 202, finding: await startFindingCleanup(target.id, requestedBy, deps) };
+    }
+    const result = await cleanupDeployment(target.id, requestedBy, deps);
+    return { ...target, success: result.nodes.every((n) => n.success), status: 202, nodes: result.nodes };
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { ...target, success: false, status: err.status, detail: err.message };
+  }
+}
+
+/** Every target in order; a target's own failure (404, 409) is its result, not the batch's. */
+export async function cleanupBatch(targets: CleanupTarget[], requestedBy: string, deps: CleanupDeps) {
+  const results: TargetResult[] = [];
+  for (const target of targets) results.push(await cleanupOne(target, requestedBy, deps));
+  const succeeded = results.filter((r) => r.success).length;
+  return { total: results.length, succeeded, failed: results.length - succeeded, results };
+}
+
+/**
+ * The orphan sweep: failed or stuck nodes untouched for `max_age_hours` that the ledger still
+ * holds resources for, and open orphan findings at least that old (run a reconciliation first for
+ * fresh findings). A dry run lists them without starting anything.
+ */
+export async function sweepOrphans(input: OrphanSweepInput, requestedBy: string, deps: CleanupDeps) {
+  const cutoff = new Date(Date.now() - input.max_age_hours * 3_600_000);
+  const nodes = await db.node.findMany({
+    where: { status: { in: ['failed', 'stuck'] }, updatedAt: { lte: cutoff }, cloudResources: { some: { state: { not: 'deleted' } } } },
+    select: { id: true, name: true },
+    orderBy: { id: 'asc' },
+  });
+  const findings = await db.driftFinding.findMany({
+    where: { kind: 'orphan', status: 'open', OR: [{ cloudCreatedAt: { lte: cutoff } }, { cloudCreatedAt: null, firstSeenAt: { lte: cutoff } }] },
+    select: { id: true, name: true, resourceKind: true },
+    orderBy: { id: 'asc' },
+  });
+  const base = { max_age_hours: input.max_age_hours, cutoff: cutoff.toISOString(), dry_run: input.dry_run };
+  if (input.dry_run) return { ...base, nodes, findings, results: [] as TargetResult[] };
+  const targets: CleanupTarget[] = [
+    ...nodes.map((n) => ({ type: 'node' as const, id: n.id })),
+    ...findings.map((f) => ({ type: 'finding' as const, id: f.id })),
+  ];
+  const { results } = await cleanupBatch(targets, requestedBy, deps);
+  return { ...base, nodes, findings, results };
+}

@@ -1,0 +1,110 @@
+import { db, type Prisma } from '@/lib/db/client';
+import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import type { DnsApi } from '@/lib/ibmcloud/api';
+import { asRequestError } from './cloud-failure';
+import { candidateRecordNames, fqdn, ipFromPtrName, isIpv4 } from './naming';
+import type { CreateDnsRecordInput, DnsRecordView, ListDnsRecordsQuery } from './schemas';
+
+export interface DnsZone {
+  dns: Pick<DnsApi, 'createARecord' | 'createPtrRecord' | 'deleteResourceRecord' | 'listResourceRecords'>;
+  zoneId: string;
+  zoneName: string;
+}
+
+const include = { node: { select: { id: true, name: true } }, cluster: { select: { id: true, name: true } } } as const;
+type Row = Prisma.DnsRecordGetPayload<{ include: typeof include }>;
+
+export function toDnsRecordView(r: Row): DnsRecordView {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    rdata: r.rdata,
+    ttl: r.ttl,
+    owner: r.owner,
+    node: r.node,
+    cluster: r.cluster,
+    cloud_id: r.cloudId,
+    created_by: r.createdBy,
+    created_at: r.createdAt.toISOString(),
+  };
+}
+
+/** Records we track in the zone, with their owner; filters by owner, type and a name/value search. */
+export async function listDnsRecords(zoneId: string, query: ListDnsRecordsQuery = {}, take = 1000): Promise<DnsRecordView[]> {
+  const rows = await db.dnsRecord.findMany({
+    where: {
+      zoneId,
+      owner: query.owner,
+      type: query.type,
+      ...(query.q ? { OR: [{ name: { contains: query.q.toLowerCase() } }, { rdata: { contains: query.q.toLowerCase() } }] } : {}),
+    },
+    include,
+    orderBy: [{ name: 'asc' }, { type: 'asc' }],
+    take,
+  });
+  return rows.map(toDnsRecordView);
+}
+
+async function findTracked(name: string, zone: DnsZone): Promise<Row[]> {
+  return db.dnsRecord.findMany({
+    where: { zoneId: zone.zoneId, name: { in: candidateRecordNames(name, zone.zoneName) } },
+    include,
+    orderBy: { type: 'asc' },
+  });
+}
+
+/** The tracked records (A and/or PTR) a path name means; 404 when we track none. */
+export async function getDnsRecords(name: string, zone: DnsZone): Promise<DnsRecordView[]> {
+  const rows = await findTracked(name, zone);
+  if (rows.length === 0) throw new NotFoundError(`No DNS record named ${name} is tracked in zone ${zone.zoneName}`);
+  return rows.map(toDnsRecordView);
+}
+
+/** Creates a manual A or PTR record in the zone and tracks it with owner `manual`. */
+export async function createManualDnsRecord(input: CreateDnsRecordInput, createdBy: string, zone: DnsZone): Promise<DnsRecordView> {
+  const isA = input.record_type === 'A';
+  const ip = isA ? input.value : isIpv4(input.record_name) ? input.record_name : ipFromPtrName(input.record_name)!;
+  const host = fqdn(isA ? input.record_name : input.value, zone.zoneName);
+  const name = candidateRecordNames(isA ? host : ip, zone.zoneName)[0];
+  const existing = await db.dnsRecord.findUnique({ where: { zoneId_name_type: { zoneId: zone.zoneId, name, type: input.record_type } } });
+  if (existing) throw new ConflictError(`A ${input.record_type} record named ${name} already exists (owner ${existing.owner})`);
+  let cloudId: string;
+  try {
+    const created = isA
+      ? await zone.dns.createARecord({ name: host, ip, ttl: input.ttl })
+      : await zone.dns.createPtrRecord({ ip, ptrdname: host, ttl: input.ttl });
+    cloudId = created.id;
+  } catch (err) {
+    throw asRequestError(err, isA ? 'record_name' : 'value');
+  }
+  const row = await db.dnsRecord.create({
+    data: { zoneId: zone.zoneId, name, type: input.record_type, rdata: isA ? ip : host, ttl: input.ttl, cloudId, owner: 'manual', createdBy },
+    include,
+  });
+  return toDnsRecordView(row);
+}
+
+/**
+ * Deletes the manual records a path name means (PTR before A). Records owned by a node or a
+ * cluster belong to its lifecycle: they are removed by cleaning that node or cluster up.
+ */
+export async function deleteManualDnsRecords(name: string, zone: DnsZone): Promise<DnsRecordView[]> {
+  const rows = await findTracked(name, zone);
+  if (rows.length === 0) throw new NotFoundError(`No DNS record named ${name} is tracked in zone ${zone.zoneName}`);
+  const owned = rows.find((r) => r.owner !== 'manual');
+  if (owned) {
+    const by = owned.node ? `node ${owned.node.name}` : owned.cluster ? `cluster ${owned.cluster.name}` : owned.owner;
+    throw new ConflictError(`DNS record ${owned.name} belongs to ${by}; clean that up instead of deleting its record`);
+  }
+  const ordered = [...rows].sort((a, b) => (a.type === 'PTR' ? -1 : 0) - (b.type === 'PTR' ? -1 : 0));
+  for (const row of ordered) {
+    try {
+      if (row.cloudId) await zone.dns.deleteResourceRecord(row.cloudId);
+    } catch (err) {
+      throw asRequestError(err);
+    }
+    await db.dnsRecord.delete({ where: { id: row.id } });
+  }
+  return ordered.map(toDnsRecordView);
+}
