@@ -118,6 +118,8 @@ export const envSchema = z.object({
 
   RUN_WORKERS: bool(true),
   WORKER_CONCURRENCY: int(4, 1, 64),
+  DRIFT_RECONCILE_CRON: z.string().regex(/^\S+( \S+){4}$/, 'expected a 5-field cron expression').default('*/15 * * * *'),
+  CLEANUP_WAIT_TIMEOUT: int(1800, 60),
 
   SIM_TIME_SCALE: num(40, 0.01),
   SIM_AUTOBOOT: bool(true),

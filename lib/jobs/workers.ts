@@ -10,6 +10,7 @@ const REGISTRATIONS: (() => Promise<{ registerJobs: () => Promise<void> }>)[] = 
   () => import('@/lib/provisioning/jobs'),
   () => import('@/lib/clusters/jobs'),
   () => import('@/lib/status/jobs'),
+  () => import('@/lib/cleanup/jobs'),
 ];
 
 /** Registers every area's queues and starts polling them in this process. */

@@ -1,0 +1,7 @@
+import { cleanupStatusQuerySchema } from '@/lib/cleanup/schemas';
+import { getCleanupStatus } from '@/lib/cleanup/status';
+import { json, parseQuery, route } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ auth: 'viewer' }, async (req) => json(await getCleanupStatus(parseQuery(req, cleanupStatusQuerySchema))));

@@ -1,0 +1,20 @@
+import { actorLabel } from '@/lib/auth/identity';
+import { createManualDnsRecord, listDnsRecords } from '@/lib/dns/records';
+import { createDnsRecordSchema, listDnsRecordsQuerySchema } from '@/lib/dns/schemas';
+import { dnsZone } from '@/lib/cleanup/runtime';
+import { json, parseBody, parseQuery, route } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ auth: 'viewer' }, async (req) => {
+  const query = parseQuery(req, listDnsRecordsQuerySchema);
+  const records = await listDnsRecords(dnsZone().zoneId, query);
+  return json({ records, count: records.length, zone: dnsZone().zoneName });
+});
+
+export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
+  const body = await parseBody(req, createDnsRecordSchema);
+  const record = await createManualDnsRecord(body, actorLabel(identity), dnsZone());
+  await audit({ action: 'dns.record.create', targetType: 'dns_record', targetId: record.name, after: record });
+  return json({ message: 'DNS record created successfully', record }, 201);
+});
