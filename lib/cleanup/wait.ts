@@ -10,8 +10,9 @@ export class CleanupTimeoutError extends Error {
 
 /**
  * Re-runs `attempt` every poll interval until it returns true, heartbeating the lease between
- * tries. Retryable cloud errors and 409 conflicts (a state IBM will leave on its own: a server
- * still stopping, a VNI still attached) are waited out; anything else is thrown at once.
+ * tries. 409 conflicts (a state IBM will leave on its own: a server still stopping, a VNI still
+ * attached) are waited out; anything else is thrown at once (the client has already retried
+ * retryable errors; the job engine retries the step later).
  */
 export async function waitUntil(ctx: CleanupContext, what: string, attempt: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + ctx.waitTimeoutMs;
@@ -19,8 +20,7 @@ export async function waitUntil(ctx: CleanupContext, what: string, attempt: () =
     try {
       if (await attempt()) return;
     } catch (err) {
-      const transient = err instanceof CloudError && (err.retryable || err.kind === 'conflict');
-      if (!transient) throw err;
+      if (!(err instanceof CloudError && err.kind === 'conflict')) throw err;
     }
     if (Date.now() >= deadline) throw new CleanupTimeoutError(what, Math.round(ctx.waitTimeoutMs / 1000));
     await ctx.heartbeat?.();
