@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { cloudRecordName } from '@/lib/dns/naming';
 import { planCleanup, type CleanupPlan, type LedgerEntry } from './plan';
 
 /** The node's ledger entries that still stand for a cloud object (anything not `deleted`). */
@@ -14,9 +15,10 @@ export function liveLedger(nodeId: number): Promise<LedgerEntry[]> {
 export async function planNodeCleanup(nodeId: number): Promise<CleanupPlan> {
   const [ledger, dns] = await Promise.all([
     liveLedger(nodeId),
-    db.dnsRecord.findMany({ where: { nodeId }, select: { id: true, name: true, type: true, rdata: true, cloudId: true } }),
+    db.dnsRecord.findMany({ where: { nodeId }, select: { id: true, name: true, type: true, rdata: true, cloudId: true, zoneId: true } }),
   ]);
-  return planCleanup(ledger, dns);
+  // A zone id is `<zone name>:<uuid>` (ibmcloud-api §6.1).
+  return planCleanup(ledger, dns.map((r) => ({ ...r, recordName: cloudRecordName(r, r.zoneId.split(':')[0]) })));
 }
 
 export async function markLedger(id: string | null, state: 'deleting' | 'deleted', cloudId?: string) {

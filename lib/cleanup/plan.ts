@@ -46,6 +46,8 @@ export interface PlannedDeletion {
   ledgerId: string | null;
   /** DNS only: A or PTR. */
   recordType?: string;
+  /** DNS only: the name DNS Services reports (FQDN or in-addr.arpa), to find a record without id. */
+  recordName?: string;
   dnsRecordId?: number;
 }
 
@@ -61,6 +63,12 @@ function fromLedger(e: LedgerEntry, kind: ResourceKind): PlannedDeletion {
   return { kind, name: e.name, cloudId: e.cloudId, subnetId: e.subnetId, address: e.address, ledgerId: e.id };
 }
 
+/** The record name DNS Services reports, which provisioning keeps in the entry's details. */
+export function dnsRecordNameOf(e: { name: string; details?: unknown }): string {
+  const recordName = ((e.details ?? {}) as { recordName?: unknown }).recordName;
+  return typeof recordName === 'string' ? recordName.toLowerCase() : e.name.toLowerCase();
+}
+
 /** A DNS ledger entry's type: from its details, its IBM id (`PTR:<uuid>`) or its name. */
 export function dnsTypeOf(e: { name: string; cloudId: string | null; details?: unknown }): string {
   const details = (e.details ?? {}) as { type?: unknown; recordType?: unknown };
@@ -68,17 +76,25 @@ export function dnsTypeOf(e: { name: string; cloudId: string | null; details?: u
   if (typeof declared === 'string') return declared.toUpperCase();
   const prefix = e.cloudId?.split(':')[0];
   if (prefix === 'A' || prefix === 'PTR') return prefix;
-  return /\.in-addr\.arpa\.?$/i.test(e.name) ? 'PTR' : 'A';
+  return /(\.in-addr\.arpa\.?|-ptr)$/i.test(e.name) ? 'PTR' : 'A';
 }
 
-export function planCleanup(ledger: LedgerEntry[], dnsRecords: TrackedDnsRecord[] = []): CleanupPlan {
+/**
+ * @param dnsRecords tracked DnsRecord rows of the node; `recordName` is their name as DNS
+ *   Services reports it (see cloudRecordName), for rows no ledger entry covers.
+ */
+export function planCleanup(ledger: LedgerEntry[], dnsRecords: (TrackedDnsRecord & { recordName?: string })[] = []): CleanupPlan {
   const live = ledger.filter((e) => e.state !== 'deleted');
   const ofKind = (kind: ResourceKind) => live.filter((e) => e.kind === kind).map((e) => fromLedger(e, kind));
-  const dns = ofKind('dns_record').map((d) => ({ ...d, recordType: dnsTypeOf(live.find((e) => e.id === d.ledgerId)!) }));
+  const dns = ofKind('dns_record').map((d) => {
+    const e = live.find((x) => x.id === d.ledgerId)!;
+    return { ...d, recordType: dnsTypeOf(e), recordName: dnsRecordNameOf(e) };
+  });
   for (const r of dnsRecords) {
-    const same = dns.find((d) => (r.cloudId && d.cloudId === r.cloudId) || (d.name === r.name && d.recordType === r.type));
+    const recordName = (r.recordName ?? r.name).toLowerCase();
+    const same = dns.find((d) => (r.cloudId && d.cloudId === r.cloudId) || (d.recordName === recordName && d.recordType === r.type));
     if (same) same.dnsRecordId = r.id;
-    else dns.push({ kind: 'dns_record', name: r.name, cloudId: r.cloudId, subnetId: null, address: null, ledgerId: null, recordType: r.type, dnsRecordId: r.id });
+    else dns.push({ kind: 'dns_record', name: r.name, cloudId: r.cloudId, subnetId: null, address: null, ledgerId: null, recordType: r.type, recordName, dnsRecordId: r.id });
   }
   return {
     servers: ofKind('bare_metal_server'),

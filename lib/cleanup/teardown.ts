@@ -139,8 +139,9 @@ export async function releaseReservedIps(ctx: CleanupContext, nodeId: number): P
 
 async function findRecordId(ctx: CleanupContext, r: PlannedDeletion): Promise<string | null> {
   if (r.cloudId) return r.cloudId;
-  const matches = await ctx.cloud.dns.listResourceRecords({ type: r.recordType, name: r.name });
-  return matches.find((m) => m.name.toLowerCase() === r.name.toLowerCase())?.id ?? null;
+  const name = r.recordName ?? r.name;
+  const matches = await ctx.cloud.dns.listResourceRecords({ type: r.recordType, name });
+  return matches.find((m) => m.name.toLowerCase() === name.toLowerCase())?.id ?? null;
 }
 
 /** PTR records first (a PTR needs its A record), then A records; forgets the tracked rows. */
@@ -154,7 +155,8 @@ export async function deleteDnsRecords(ctx: CleanupContext, nodeId: number): Pro
     }
     await markLedger(r.ledgerId, 'deleted');
     if (r.dnsRecordId) await db.dnsRecord.deleteMany({ where: { id: r.dnsRecordId } });
-    deleted.push(`${r.recordType} ${r.name}`);
+    if (id) await db.dnsRecord.deleteMany({ where: { cloudId: id } });
+    deleted.push(`${r.recordType} ${r.recordName ?? r.name}`);
   }
   return { deleted };
 }

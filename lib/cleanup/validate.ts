@@ -1,7 +1,8 @@
 import { db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/http/errors';
 import type { CloudClient } from '@/lib/ibmcloud/api';
-import { dnsTypeOf } from './plan';
+import { cloudRecordName } from '@/lib/dns/naming';
+import { dnsRecordNameOf, dnsTypeOf } from './plan';
 import { isNotFound } from './wait';
 
 export interface ValidationCheck {
@@ -65,11 +66,16 @@ export async function validateNodeCleanup(nodeId: number, cloud: CloudClient) {
     db.dnsRecord.findMany({ where: { nodeId } }),
   ]);
   const known: Known[] = ledger.map((e) => ({
-    kind: e.kind, name: e.name, cloudId: e.cloudId, subnetId: e.subnetId, recordType: e.kind === 'dns_record' ? dnsTypeOf(e) : undefined,
+    kind: e.kind,
+    name: e.kind === 'dns_record' ? dnsRecordNameOf(e) : e.name,
+    cloudId: e.cloudId,
+    subnetId: e.subnetId,
+    recordType: e.kind === 'dns_record' ? dnsTypeOf(e) : undefined,
   }));
   for (const r of dns) {
-    if (!known.some((k) => k.kind === 'dns_record' && (k.cloudId === r.cloudId || (k.name === r.name && k.recordType === r.type)))) {
-      known.push({ kind: 'dns_record', name: r.name, cloudId: r.cloudId, subnetId: null, recordType: r.type });
+    const name = cloudRecordName(r, r.zoneId.split(':')[0]);
+    if (!known.some((k) => k.kind === 'dns_record' && (k.cloudId === r.cloudId || (k.name === name && k.recordType === r.type)))) {
+      known.push({ kind: 'dns_record', name, cloudId: r.cloudId, subnetId: null, recordType: r.type });
     }
   }
   const results: ValidationCheck[] = [];

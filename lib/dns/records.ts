@@ -2,7 +2,7 @@ import { db, type Prisma } from '@/lib/db/client';
 import { ConflictError, NotFoundError } from '@/lib/http/errors';
 import type { DnsApi } from '@/lib/ibmcloud/api';
 import { asRequestError } from './cloud-failure';
-import { candidateRecordNames, fqdn, ipFromPtrName, isIpv4 } from './naming';
+import { cloudRecordName, ipFromPtrName, isIpv4, recordFqdn, relativeName, trackedRecordName } from './naming';
 import type { CreateDnsRecordInput, DnsRecordView, ListDnsRecordsQuery } from './schemas';
 
 export interface DnsZone {
@@ -14,10 +14,11 @@ export interface DnsZone {
 const include = { node: { select: { id: true, name: true } }, cluster: { select: { id: true, name: true } } } as const;
 type Row = Prisma.DnsRecordGetPayload<{ include: typeof include }>;
 
-export function toDnsRecordView(r: Row): DnsRecordView {
+export function toDnsRecordView(r: Row, zoneName: string): DnsRecordView {
   return {
     id: r.id,
     name: r.name,
+    fqdn: cloudRecordName(r, zoneName),
     type: r.type,
     rdata: r.rdata,
     ttl: r.ttl,
@@ -31,10 +32,10 @@ export function toDnsRecordView(r: Row): DnsRecordView {
 }
 
 /** Records we track in the zone, with their owner; filters by owner, type and a name/value search. */
-export async function listDnsRecords(zoneId: string, query: ListDnsRecordsQuery = {}, take = 1000): Promise<DnsRecordView[]> {
+export async function listDnsRecords(zone: Pick<DnsZone, 'zoneId' | 'zoneName'>, query: ListDnsRecordsQuery = {}, take = 1000): Promise<DnsRecordView[]> {
   const rows = await db.dnsRecord.findMany({
     where: {
-      zoneId,
+      zoneId: zone.zoneId,
       owner: query.owner,
       type: query.type,
       ...(query.q ? { OR: [{ name: { contains: query.q.toLowerCase() } }, { rdata: { contains: query.q.toLowerCase() } }] } : {}),
@@ -43,36 +44,35 @@ export async function listDnsRecords(zoneId: string, query: ListDnsRecordsQuery 
     orderBy: [{ name: 'asc' }, { type: 'asc' }],
     take,
   });
-  return rows.map(toDnsRecordView);
+  return rows.map((r) => toDnsRecordView(r, zone.zoneName));
 }
 
 async function findTracked(name: string, zone: DnsZone): Promise<Row[]> {
-  return db.dnsRecord.findMany({
-    where: { zoneId: zone.zoneId, name: { in: candidateRecordNames(name, zone.zoneName) } },
-    include,
-    orderBy: { type: 'asc' },
-  });
+  const tracked = trackedRecordName(name, zone.zoneName);
+  return db.dnsRecord.findMany({ where: { zoneId: zone.zoneId, ...tracked }, include });
 }
 
 /** The tracked records (A and/or PTR) a path name means; 404 when we track none. */
 export async function getDnsRecords(name: string, zone: DnsZone): Promise<DnsRecordView[]> {
   const rows = await findTracked(name, zone);
   if (rows.length === 0) throw new NotFoundError(`No DNS record named ${name} is tracked in zone ${zone.zoneName}`);
-  return rows.map(toDnsRecordView);
+  return rows.map((r) => toDnsRecordView(r, zone.zoneName));
 }
 
 /** Creates a manual A or PTR record in the zone and tracks it with owner `manual`. */
 export async function createManualDnsRecord(input: CreateDnsRecordInput, createdBy: string, zone: DnsZone): Promise<DnsRecordView> {
   const isA = input.record_type === 'A';
   const ip = isA ? input.value : isIpv4(input.record_name) ? input.record_name : ipFromPtrName(input.record_name)!;
-  const host = fqdn(isA ? input.record_name : input.value, zone.zoneName);
-  const name = candidateRecordNames(isA ? host : ip, zone.zoneName)[0];
+  const relative = relativeName(isA ? input.record_name : input.value, zone.zoneName);
+  const host = recordFqdn(relative, zone.zoneName);
+  // Tracked rows are named as the DNS API takes them: relative name for A, the address for PTR.
+  const name = isA ? relative : ip;
   const existing = await db.dnsRecord.findUnique({ where: { zoneId_name_type: { zoneId: zone.zoneId, name, type: input.record_type } } });
   if (existing) throw new ConflictError(`A ${input.record_type} record named ${name} already exists (owner ${existing.owner})`);
   let cloudId: string;
   try {
     const created = isA
-      ? await zone.dns.createARecord({ name: host, ip, ttl: input.ttl })
+      ? await zone.dns.createARecord({ name: relative, ip, ttl: input.ttl })
       : await zone.dns.createPtrRecord({ ip, ptrdname: host, ttl: input.ttl });
     cloudId = created.id;
   } catch (err) {
@@ -82,11 +82,11 @@ export async function createManualDnsRecord(input: CreateDnsRecordInput, created
     data: { zoneId: zone.zoneId, name, type: input.record_type, rdata: isA ? ip : host, ttl: input.ttl, cloudId, owner: 'manual', createdBy },
     include,
   });
-  return toDnsRecordView(row);
+  return toDnsRecordView(row, zone.zoneName);
 }
 
 /**
- * Deletes the manual records a path name means (PTR before A). Records owned by a node or a
+ * Deletes the manual record a path name means. Records owned by a node or a
  * cluster belong to its lifecycle: they are removed by cleaning that node or cluster up.
  */
 export async function deleteManualDnsRecords(name: string, zone: DnsZone): Promise<DnsRecordView[]> {
@@ -97,8 +97,7 @@ export async function deleteManualDnsRecords(name: string, zone: DnsZone): Promi
     const by = owned.node ? `node ${owned.node.name}` : owned.cluster ? `cluster ${owned.cluster.name}` : owned.owner;
     throw new ConflictError(`DNS record ${owned.name} belongs to ${by}; clean that up instead of deleting its record`);
   }
-  const ordered = [...rows].sort((a, b) => (a.type === 'PTR' ? -1 : 0) - (b.type === 'PTR' ? -1 : 0));
-  for (const row of ordered) {
+  for (const row of rows) {
     try {
       if (row.cloudId) await zone.dns.deleteResourceRecord(row.cloudId);
     } catch (err) {
@@ -106,5 +105,5 @@ export async function deleteManualDnsRecords(name: string, zone: DnsZone): Promi
     }
     await db.dnsRecord.delete({ where: { id: row.id } });
   }
-  return ordered.map(toDnsRecordView);
+  return rows.map((r) => toDnsRecordView(r, zone.zoneName));
 }

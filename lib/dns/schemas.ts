@@ -59,7 +59,10 @@ export type ListDnsRecordsQuery = z.output<typeof listDnsRecordsQuerySchema>;
 /** One record as the API and the DNS page show it. */
 export const dnsRecordViewSchema = z.object({
   id: z.number(),
+  /** As the DNS API takes it: the relative name (A) or the address (PTR). */
   name: z.string(),
+  /** As DNS Services reports it: the FQDN (A) or `<reversed ip>.in-addr.arpa` (PTR). */
+  fqdn: z.string(),
   type: z.string(),
   rdata: z.string(),
   ttl: z.number(),

@@ -7,7 +7,7 @@ import { sweepOrphans } from '@/lib/cleanup/targets';
 import { cleanupScriptFor } from '@/lib/cleanup/script-source';
 import { db } from '@/lib/db/client';
 import { cloudSettings } from '@/lib/ibmcloud/settings';
-import { seedProvisionedNode } from '../helpers/cleanup-seed';
+import { provisionUntilRunning } from '../helpers/cleanup-seed';
 import { resetDatabase } from '../helpers/db';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 
@@ -31,7 +31,7 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
   });
 
   it('detects an orphan created directly in the cloud, cleans it, and resolves the finding', async () => {
-    await seedProvisionedNode(cloud.client, cloud.config, 'known');
+    await provisionUntilRunning(cloud, 'known');
     const s = cloudSettings(cloud.config);
     const strayIp = await cloud.client.vpc.reserveIp(s.managementSubnetId, { name: 'nvo-stray-ip', address: '10.240.0.40', auto_delete: false });
     const strayVni = await cloud.client.vpc.createVirtualNetworkInterface({ name: 'nvo-stray-vni', primary_ip: { id: strayIp.id }, subnet: { id: s.managementSubnetId } });
@@ -69,10 +69,10 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
   });
 
   it('reports a ledger entry whose resource vanished and a server in an unexpected state', async () => {
-    const { server, node } = await seedProvisionedNode(cloud.client, cloud.config, 'drifty');
+    const { node } = await provisionUntilRunning(cloud, 'drifty');
     const records = await db.dnsRecord.findMany({ where: { nodeId: node.id }, orderBy: { type: 'desc' } });
     await cloud.client.dns.deleteResourceRecord(records[0].cloudId!);
-    await cloud.json(`/control/servers/${server.name}/fail`, { method: 'POST', body: '{}' });
+    await cloud.json(`/control/servers/${node.bareMetalId}/fail`, { method: 'POST', body: '{}' });
 
     await reconcile(cloud.client, scope());
     const findings = await listFindings({ status: 'unresolved' });
@@ -80,7 +80,7 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
   });
 
   it('generates a script naming exactly the ledger resources', async () => {
-    const { node } = await seedProvisionedNode(cloud.client, cloud.config, 'scripted');
+    const { node } = await provisionUntilRunning(cloud, 'scripted');
     const s = cloudSettings(cloud.config);
     const { text, filename } = await cleanupScriptFor(node.id, { region: s.region, dnsInstanceId: s.dnsInstanceId, dnsZoneId: s.dnsZoneId });
     expect(filename).toBe(`cleanup-${node.id}.sh`);
@@ -89,6 +89,7 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
     const ledger = await db.cloudResource.findMany({ where: { nodeId: node.id } });
     expect(new Set(ids)).toEqual(new Set(ledger.map((e) => e.cloudId)));
     expect(named.filter((l) => l.includes('bare-metal-server-delete'))).toHaveLength(1);
-    expect(named.filter((l) => l.includes('resource-record-delete'))).toHaveLength(2);
+    expect(named.filter((l) => l.includes('resource-record-delete'))).toHaveLength(8);
+    expect(new Set(ids).size).toBe(ledger.length);
   });
 });

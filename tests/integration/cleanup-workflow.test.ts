@@ -5,7 +5,7 @@ import { startNodeCleanup } from '@/lib/cleanup/start';
 import { validateNodeCleanup } from '@/lib/cleanup/validate';
 import { db } from '@/lib/db/client';
 import { makeCloudError } from '@/lib/ibmcloud/errors';
-import { inventoryOf, seedProvisionedNode } from '../helpers/cleanup-seed';
+import { inventoryOf, provisionUntilRunning } from '../helpers/cleanup-seed';
 import { resetDatabase } from '../helpers/db';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 
@@ -27,8 +27,11 @@ describe('node cleanup workflow (simulator)', () => {
   });
 
   it('deletes everything the ledger lists and leaves nothing of the node in the simulator', async () => {
-    const { node } = await seedProvisionedNode(cloud.client, cloud.config, 'alpha');
-    expect(inventoryOf(await cloud.inventory(), 'alpha').length).toBe(5);
+    const { node } = await provisionUntilRunning(cloud, 'alpha');
+    const ledgerSize = await db.cloudResource.count({ where: { nodeId: node.id } });
+    // 4 reserved IPs, 2 VNIs, 4 A + 4 PTR records, 1 server.
+    expect(ledgerSize).toBe(15);
+    expect(inventoryOf(await cloud.inventory(), 'alpha')).toHaveLength(15);
 
     const started = await startNodeCleanup(node.id, 'tester', noEnqueue);
     expect(started.plan.servers).toHaveLength(1);
@@ -38,7 +41,7 @@ describe('node cleanup workflow (simulator)', () => {
     const after = await db.node.findUniqueOrThrow({ where: { id: node.id } });
     expect(after.status).toBe('cleaned');
     expect(await db.cloudResource.count({ where: { nodeId: node.id, state: { not: 'deleted' } } })).toBe(0);
-    expect(await db.cloudResource.count({ where: { nodeId: node.id } })).toBe(5);
+    expect(await db.cloudResource.count({ where: { nodeId: node.id } })).toBe(ledgerSize);
     expect(await db.dnsRecord.count({ where: { nodeId: node.id } })).toBe(0);
     expect(await db.ipAllocation.count({ where: { nodeId: node.id, releasedAt: null } })).toBe(0);
     const steps = await db.deploymentStep.findMany({ where: { deploymentId: started.deploymentId }, orderBy: { position: 'asc' } });
@@ -48,11 +51,11 @@ describe('node cleanup workflow (simulator)', () => {
     ]);
     const validation = await validateNodeCleanup(node.id, cloud.client);
     expect(validation.cleanup_complete).toBe(true);
-    expect(validation.validation_results).toHaveLength(5);
+    expect(validation.validation_results).toHaveLength(ledgerSize);
   });
 
   it('is idempotent: resources already gone count as done, and a finished run is not repeated', async () => {
-    const { node } = await seedProvisionedNode(cloud.client, cloud.config, 'bravo');
+    const { node } = await provisionUntilRunning(cloud, 'bravo');
     // Someone already deleted the DNS records by hand (PTR first, as IBM requires).
     const records = await db.dnsRecord.findMany({ where: { nodeId: node.id }, orderBy: { type: 'desc' } });
     for (const r of records) expect(await cloud.client.dns.deleteResourceRecord(r.cloudId!)).toBe(true);
@@ -69,7 +72,7 @@ describe('node cleanup workflow (simulator)', () => {
   });
 
   it('resumes after a crash mid-way without redoing finished steps', async () => {
-    const { node } = await seedProvisionedNode(cloud.client, cloud.config, 'charlie');
+    const { node } = await provisionUntilRunning(cloud, 'charlie');
     const started = await startNodeCleanup(node.id, 'tester', noEnqueue);
     const ctx = contextFor(cloud.client);
     // The first worker "dies" inside delete_vnis: its call never returns and its lease goes stale.
@@ -88,7 +91,7 @@ describe('node cleanup workflow (simulator)', () => {
   });
 
   it('hands a transient cloud error back for a retry, and fails for good on a permanent one', async () => {
-    const { node } = await seedProvisionedNode(cloud.client, cloud.config, 'delta');
+    const { node } = await provisionUntilRunning(cloud, 'delta');
     const started = await startNodeCleanup(node.id, 'tester', noEnqueue);
     const ctx = contextFor(cloud.client);
     const flaky = Object.assign(Object.create(cloud.client.dns), {

@@ -9,9 +9,12 @@ export interface KnownLedgerEntry {
   nodeId: number | null;
   nodeStatus: string | null;
   createdAt: Date;
+  /** DNS entries: the record name DNS Services reports (their ledger name is ours, not DNS's). */
+  recordName?: string;
 }
 
 export interface KnownDnsRecord {
+  /** As DNS Services reports it (FQDN or in-addr.arpa). */
   name: string;
   type: string;
   cloudId: string | null;
@@ -55,7 +58,7 @@ function unexpectedState(status: string, nodeStatus: string | null): string | nu
 export function detectDrift(items: CloudItem[], ledger: KnownLedgerEntry[], dns: KnownDnsRecord[], inventoryAt: Date): FindingDraft[] {
   const live = ledger.filter((e) => e.state !== 'deleted' && LEDGER_KINDS.has(e.kind));
   const byCloudId = new Map(live.filter((e) => e.cloudId).map((e) => [e.cloudId!, e]));
-  const byName = new Map(live.map((e) => [`${e.kind}:${e.name.toLowerCase()}`, e]));
+  const byName = new Map(live.map((e) => [`${e.kind}:${(e.recordName ?? e.name).toLowerCase()}`, e]));
   const dnsIds = new Set(dns.map((d) => d.cloudId).filter(Boolean));
   const dnsNames = new Set(dns.map((d) => `${d.type}:${d.name.toLowerCase()}`));
   const findings: FindingDraft[] = [];
@@ -84,7 +87,7 @@ export function detectDrift(items: CloudItem[], ledger: KnownLedgerEntry[], dns:
   const presentNames = new Set(items.map((i) => `${i.kind}:${i.name.toLowerCase()}`));
   for (const e of live) {
     if (e.state !== 'created' || e.createdAt >= inventoryAt || e.nodeStatus === 'cleaning') continue;
-    const there = e.cloudId ? present.has(e.cloudId) : presentNames.has(`${e.kind}:${e.name.toLowerCase()}`);
+    const there = e.cloudId ? present.has(e.cloudId) : presentNames.has(`${e.kind}:${(e.recordName ?? e.name).toLowerCase()}`);
     if (there) continue;
     findings.push({
       fingerprint: `vanished:${e.id}`, kind: 'vanished', resourceKind: e.kind, name: e.name, cloudId: e.cloudId, subnetId: null,

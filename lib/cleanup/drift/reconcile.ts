@@ -1,6 +1,8 @@
 import { db } from '@/lib/db/client';
 import type { CloudClient } from '@/lib/ibmcloud/api';
 import { logger } from '@/lib/log/logger';
+import { cloudRecordName } from '@/lib/dns/naming';
+import { dnsRecordNameOf } from '../plan';
 import { detectDrift, type FindingDraft } from './detect';
 import { readInventory, type InventoryScope } from './inventory';
 
@@ -42,14 +44,16 @@ export async function reconcile(cloud: CloudClient, scope: InventoryScope, now =
   const items = await readInventory(cloud, scope);
   const [ledger, dns] = await Promise.all([
     db.cloudResource.findMany({
-      select: { id: true, kind: true, name: true, cloudId: true, state: true, nodeId: true, createdAt: true, node: { select: { status: true } } },
+      select: { id: true, kind: true, name: true, cloudId: true, state: true, nodeId: true, createdAt: true, details: true, node: { select: { status: true } } },
     }),
     db.dnsRecord.findMany({ select: { name: true, type: true, cloudId: true } }),
   ]);
   const drafts = detectDrift(
     items,
-    ledger.map(({ node, ...e }) => ({ ...e, nodeStatus: node?.status ?? null })),
-    dns,
+    ledger.map(({ node, details, ...e }) => ({
+      ...e, nodeStatus: node?.status ?? null, recordName: e.kind === 'dns_record' ? dnsRecordNameOf({ name: e.name, details }) : undefined,
+    })),
+    dns.map((r) => ({ ...r, name: cloudRecordName(r, scope.zoneName) })),
     now,
   );
   const stored = await storeFindings(drafts, now);

@@ -8,8 +8,9 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route({ auth: 'viewer' }, async (req) => {
   const query = parseQuery(req, listDnsRecordsQuerySchema);
-  const records = await listDnsRecords(dnsZone().zoneId, query);
-  return json({ records, count: records.length, zone: dnsZone().zoneName });
+  const zone = dnsZone();
+  const records = await listDnsRecords(zone, query);
+  return json({ records, count: records.length, zone: zone.zoneName });
 });
 
 export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
