@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { provisionNodes } from '@/lib/provisioning/provision';
+import { provisionRequestSchema } from '@/lib/provisioning/schemas';
+import type { NodePlan } from '@/lib/provisioning/plan';
+import { resetDatabase } from '../helpers/db';
+import { drive, inventoryOf, nodePlayer, testDeps, type Inventory } from '../helpers/provisioning';
+import { startTestCloud, type TestCloud } from '../helpers/simulator';
+
+let cloud: TestCloud;
+
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(() => cloud?.close());
+
+async function provision(name: string, extra: Record<string, unknown> = {}, dryRun = false) {
+  const body = provisionRequestSchema.parse({ node_config: { node_name: name, server_profile: 'cx3d-metal-48x128' }, ...extra });
+  return provisionNodes(body, { dryRun, requestedBy: 'test' }, testDeps(cloud));
+}
+
+/** What the simulator really holds for a node, in the shape of a plan. */
+function actualResources(inv: Inventory, nodeName: string) {
+  const mine = inventoryOf(inv, nodeName);
+  return {
+    server: mine.servers.map((s) => ({ name: s.name, profile: s.profile })),
+    reserved_ips: mine.reservedIps.map((r) => ({ name: r.name, subnet_id: r.subnet_id, address: r.address })).sort((a, b) => a.name.localeCompare(b.name)),
+    vnis: mine.vnis.map((v) => ({ name: v.name, subnet_id: v.subnet_id })).sort((a, b) => a.name.localeCompare(b.name)),
+    dns: mine.dns.map((r) => `${r.type} ${r.type === 'A' ? r.name : r.rdata.ptrdname} ${r.type === 'A' ? r.rdata.ip : r.name}`).sort(),
+  };
+}
+
+function plannedResources(plan: NodePlan, zone: string) {
+  const reverse = (ip: string) => `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  return {
+    server: [{ name: plan.server.name, profile: plan.server.profile }],
+    reserved_ips: plan.reserved_ips.map(({ name, subnet_id, address }) => ({ name, subnet_id, address })).sort((a, b) => a.name.localeCompare(b.name)),
+    vnis: plan.vnis.map(({ name, subnet_id }) => ({ name, subnet_id })).sort((a, b) => a.name.localeCompare(b.name)),
+    dns: plan.dns_records
+      .map((r) => (r.type === 'A' ? `A ${r.name}.${zone} ${r.rdata}` : `PTR ${r.rdata} ${reverse(r.name)}`))
+      .sort(),
+  };
+}
+
+describe('node provisioning workflow (simulator)', () => {
+  beforeEach(async () => {
+    await resetDatabase();
+    await cloud.json('/control/reset', { method: 'POST' });
+  });
+
+  it('takes a node through every step to deployed, creating exactly what its dry-run plan said', async () => {
+    const dry = await provision('ntnx-a', {}, true);
+    if (!dry.dry_run) throw new Error('expected a plan');
+    expect(await db.node.count()).toBe(0);
+    expect((await cloud.inventory()).totals).toMatchObject({ bare_metal_servers: 0, reserved_ips: expect.any(Number) });
+    const [plan] = dry.nodes;
+    expect(plan.user_data).toBe('http://localhost:3000/boot/config?node_id={node_id}&token=[REDACTED]');
+
+    const real = await provision('ntnx-a');
+    if (real.dry_run) throw new Error('expected a real run');
+    const [{ node_id, deployment_id }] = real.accepted;
+    await drive(deployment_id, testDeps(cloud), { tick: nodePlayer(node_id) });
+
+    const deployment = await db.deployment.findUniqueOrThrow({ where: { id: deployment_id }, include: { steps: { orderBy: { position: 'asc' } } } });
+    expect(deployment.status).toBe('succeeded');
+    expect(deployment.steps.map((s) => [s.name, s.status])).toEqual(
+      ['validate', 'allocate_ips', 'create_vnis', 'register_dns', 'create_server', 'wait_running', 'wait_boot', 'install', 'deployed'].map((n) => [n, 'succeeded']),
+    );
+    const node = await db.node.findUniqueOrThrow({ where: { id: node_id } });
+    expect(node).toMatchObject({ status: 'deployed', progress: 100 });
+
+    const inv = (await cloud.inventory()) as Inventory;
+    expect(actualResources(inv, 'ntnx-a')).toEqual(plannedResources(plan, cloud.config.DNS_ZONE_NAME));
+    expect(node.managementIp).toBe(plan.reserved_ips.find((r) => r.purpose === 'management')!.address);
+    const stored = deployment.plan as unknown as NodePlan;
+    expect(stored.user_data).toBe(`http://localhost:3000/boot/config?node_id=${node_id}&token=[REDACTED]`);
+    const serverStep = deployment.steps.find((s) => s.name === 'create_server')!.output as { userData: string };
+    expect(serverStep.userData).toBe(stored.user_data);
+
+    const ledger = await db.cloudResource.findMany({ where: { nodeId: node_id } });
+    expect(ledger).toHaveLength(15);
+    expect(ledger.every((r) => r.state === 'created' && r.cloudId)).toBe(true);
+    const timeline = await db.deploymentEvent.findMany({ where: { nodeId: node_id } });
+    expect(new Set(timeline.filter((e) => e.status === 'completed').map((e) => e.phase))).toEqual(
+      new Set(['provisioning', 'allocate_ips', 'create_vnis', 'register_dns', 'create_server', 'wait_running', 'ibm_cloud_status', 'wait_boot', 'install', 'deployed',
+        'ipxe_boot', 'config_download', 'foundation_start', 'storage_discovery', 'image_download', 'installation', 'cluster_formation', 'dns_registration', 'health_validation']),
+    );
+  });
+
+  it('gives 20 concurrent provisions 20 distinct address sets, each reserved once in the cloud', async () => {
+    const bulk = await provision('bulk-{n}', { count: 20 });
+    if (bulk.dry_run) throw new Error('expected a real run');
+    expect(bulk.accepted).toHaveLength(20);
+    const deps = testDeps(cloud);
+    await Promise.all(
+      bulk.accepted.map((n) =>
+        drive(n.deployment_id, deps, {
+          timeoutMs: 60_000,
+          until: async () => (await db.deployment.findUniqueOrThrow({ where: { id: n.deployment_id } })).currentStep === 'wait_boot',
+        }),
+      ),
+    );
+    const nodes = await db.node.findMany();
+    const sets = nodes.map((n) => [n.managementIp, n.ahvIp, n.cvmIp, n.workloadIp]);
+    expect(sets.flat().every(Boolean)).toBe(true);
+    expect(new Set(nodes.flatMap((n) => [n.managementIp, n.ahvIp, n.cvmIp])).size).toBe(60);
+    expect(new Set(nodes.map((n) => n.workloadIp)).size).toBe(20);
+    const inv = (await cloud.inventory()) as Inventory;
+    const ours = inv.reserved_ips.filter((r) => r.name.startsWith('nvo-bulk-'));
+    expect(ours).toHaveLength(80);
+    expect(new Set(ours.map((r) => `${r.subnet_id}/${r.address}`)).size).toBe(80);
+    expect(inv.bare_metal_servers.filter((s) => s.name.startsWith('nvo-bulk-'))).toHaveLength(20);
+  }, 90_000);
+});
