@@ -24,6 +24,7 @@ let recorded: Recorded[] = [];
 let script = '';
 let failNextPhasePost = 0;
 let configStatus = 200;
+let isoName = 'ahv.iso';
 
 beforeAll(async () => {
   app = http.createServer((req, res) => {
@@ -36,10 +37,11 @@ beforeAll(async () => {
         authorization: req.headers.authorization, range: req.headers.range as string | undefined, body: raw ? JSON.parse(raw) : undefined,
       });
       if (url.pathname === '/boot/config') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(script);
-      if (url.pathname.startsWith('/boot/server/')) return void res.writeHead(configStatus, { 'content-type': 'application/json' }).end('{"hardware":{"boot_disk":"nvme0n1"}}');
-      if (url.pathname === '/boot/images/kernel') return void res.writeHead(200, { 'content-length': '1024' }).end(req.method === 'HEAD' ? undefined : 'k');
-      if (url.pathname === '/boot/images/initrd-vpc.img') {
-        if (req.method === 'HEAD') return void res.writeHead(405).end();
+      if (url.pathname.startsWith('/boot/server/')) {
+        const images = { installer_package: `${base}/boot/images/installer.tar.gz?token=${url.searchParams.get('token')}`, ahv_iso: `${base}/boot/images/${isoName}?token=x` };
+        return void res.writeHead(configStatus, { 'content-type': 'application/json' }).end(JSON.stringify({ hardware: { boot_disk: 'nvme0n1' }, images }));
+      }
+      if (url.pathname.startsWith('/boot/images/') && !url.pathname.endsWith('missing.iso')) {
         return void res.writeHead(206, { 'content-range': 'bytes 0-0/2048' }).end('i');
       }
       if (url.pathname === '/api/status/phase') {
@@ -68,13 +70,17 @@ beforeEach(async () => {
   recorded = [];
   failNextPhasePost = 0;
   configStatus = 200;
+  isoName = 'ahv.iso';
   // What our /boot/config answers (reference §7.2): kernel with config_server, initrd, boot.
   script = [
     '#!ipxe',
     ':retry_dhcp',
     'dhcp || goto retry_dhcp',
-    `kernel ${base}/boot/images/kernel init=/vpc_init config_server=${base} console=ttyS1,115200n8 net.ifnames=0 mgmt_ip=\${net0/ip}`,
-    `initrd ${base}/boot/images/initrd-vpc.img`,
+    `set base-url ${base}`,
+    'set node-token nvn_token_for_node_7',
+    'kernel --name kernel ${base-url}/boot/images/kernel?token=${node-token} init=/vpc_init config_server=${base-url} LIVEFS_URL=${base-url}/boot/images/squashfs.img?token=${node-token} mgmt_ip=${net0/ip} && goto initrd ||',
+    ':initrd',
+    'initrd --name initrd ${base-url}/boot/images/initrd-vpc.img?token=${node-token}',
     'boot',
   ].join('\n');
 });
@@ -110,14 +116,20 @@ describe('virtual node', () => {
     const boot = recorded.filter((r) => r.path !== '/api/status/phase').map((r) => `${r.method} ${r.path}`);
     expect(boot).toEqual([
       'GET /boot/config',
-      `GET /boot/server/${ip}`,
-      'HEAD /boot/images/kernel',
-      'HEAD /boot/images/initrd-vpc.img',
+      'GET /boot/images/kernel',
       'GET /boot/images/initrd-vpc.img',
+      'GET /boot/images/squashfs.img',
+      `GET /boot/server/${ip}`,
+      'GET /boot/images/installer.tar.gz',
+      'GET /boot/images/ahv.iso',
     ]);
     expect(recorded[0].query).toEqual({ node_id: '7', token: 'nvn_token_for_node_7' });
     expect(recorded[1].query.token).toBe('nvn_token_for_node_7');
-    expect(recorded[4].range).toBe('bytes=0-0');
+    expect(recorded[1].range).toBe('bytes=0-65535');
+    expect(recorded[4].query.token).toBe('nvn_token_for_node_7');
+    // The images are fetched inside the image_download phase, after it was reported started.
+    const downloadStarted = recorded.findIndex((r) => r.body?.phase === 'image_download' && r.body.status === 'started');
+    expect(recorded.findIndex((r) => r.path === '/boot/images/installer.tar.gz')).toBeGreaterThan(downloadStarted);
     // Every request carries the node token (reference: DESIGN "Contracts").
     expect(recorded.every((r) => r.authorization === 'Bearer nvn_token_for_node_7')).toBe(true);
     // ipxe_boot and config_download are recorded by the boot routes; the node reports the rest.
@@ -173,6 +185,17 @@ describe('virtual node', () => {
     expect(node.detail).toContain('404');
     expect(node.detail).not.toContain('nvn_token_for_node_7');
     expect(phasePosts()).toHaveLength(0);
+  });
+
+  it('fails image_download when an image of the installer config is missing', async () => {
+    isoName = 'missing.iso';
+    await createNode('vn-no-iso');
+    const node = await nodeState('vn-no-iso', ['failed']);
+    expect(node.detail).toBe('image_download');
+    const last = phasePosts().at(-1)!;
+    expect(last).toMatchObject({ phase: 'image_download', status: 'failed' });
+    expect(last.message).toContain('404');
+    expect(last.message).not.toContain('token=x');
   });
 
   it('boots the local disk when /boot/config answers a script without a kernel', async () => {

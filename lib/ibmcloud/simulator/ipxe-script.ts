@@ -58,8 +58,8 @@ export function parseIpxeScript(text: string, scriptUrl: string, vars: IpxeVaria
       settings[set[1]] = set[2];
       continue;
     }
-    // Drop iPXE option flags such as `--name foo` or `--autofree`.
-    const words = line.split(/\s+/).filter((w, i, all) => !w.startsWith('--') && all[i - 1] !== '--name');
+    // Only the first command of `a && b || c`; drop option flags such as `--name foo`.
+    const words = line.split(/\s+(?:&&|\|\|)(?:\s|$)/)[0].trim().split(/\s+/).filter((w, i, all) => !w.startsWith('--') && all[i - 1] !== '--name');
     const [command, ...rest] = words;
     if ((command === 'chain' || command === 'chainload') && rest[0] && !result.chain) result.chain = resolve(rest[0], scriptUrl);
     else if (command === 'kernel' && rest[0] && !result.kernel) {

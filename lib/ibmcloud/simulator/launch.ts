@@ -1,3 +1,4 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '@/lib/config';
 import { startSimulator, type SimulatorHandle } from './server';
@@ -30,12 +31,38 @@ export function simulatorOptions(config: Config, log: (msg: string) => void) {
   };
 }
 
+const PLACEHOLDER_BYTES = 256 * 1024;
+
+/**
+ * Virtual nodes download the boot images like a real machine would. With no real Nutanix CE
+ * images at hand, simulation mode writes small placeholder files under their configured names
+ * (only where none exists, never over a real image) so that the boot flow and its timeline run
+ * end to end. Returns the names written.
+ */
+export async function seedPlaceholderImages(config: Config): Promise<string[]> {
+  const names = [config.BOOT_KERNEL_FILE, config.BOOT_INITRD_FILE, config.BOOT_SQUASHFS_FILE, config.BOOT_INSTALLER_FILE, config.BOOT_AHV_ISO_FILE];
+  await mkdir(config.bootImagesDir, { recursive: true });
+  const written: string[] = [];
+  for (const name of names) {
+    const file = path.join(config.bootImagesDir, name);
+    if (await stat(file).then(() => true, () => false)) continue;
+    const banner = Buffer.from(`NVO SIMULATION PLACEHOLDER: ${name}\n`);
+    await writeFile(file, Buffer.concat([banner, Buffer.alloc(PLACEHOLDER_BYTES - banner.length)]), { flag: 'wx' });
+    written.push(name);
+  }
+  return written;
+}
+
 /**
  * In simulation mode, starts the simulator (unless IBMCLOUD_VPC_URL already points at one, e.g.
  * for a separate worker process) and returns the environment the app must inherit to use it.
  */
 export async function launchSimulator(config: Config, log: (msg: string) => void): Promise<{ handle: SimulatorHandle; env: Record<string, string> } | null> {
   if (config.mode !== 'simulation' || config.IBMCLOUD_VPC_URL) return null;
+  if (config.SIM_AUTOBOOT) {
+    const written = await seedPlaceholderImages(config);
+    if (written.length) log(`simulation: placeholder boot images written to ${config.bootImagesDir}: ${written.join(', ')}`);
+  }
   const handle = await startSimulator(simulatorOptions(config, log));
   const env = {
     IBMCLOUD_IAM_URL: handle.iamUrl,

@@ -69,14 +69,17 @@ export class NodeHttp {
     }
   }
 
-  /** HEAD, falling back to a one-byte ranged GET where HEAD is not allowed: enough to prove the image is there. */
+  /**
+   * Proves an image is there the cheap way: a ranged GET of its first 64 KiB (recorded by the
+   * boot routes like any download), falling back to HEAD where ranges are refused.
+   */
   async probe(url: string): Promise<void> {
     try {
-      await this.request(url, { method: 'HEAD' });
-    } catch (err) {
-      if (!(err instanceof NodeHalted) || !/answered 40[45]/.test(err.message)) throw err;
-      const res = await this.request(url, { method: 'GET', headers: { range: 'bytes=0-0' } });
+      const res = await this.request(url, { method: 'GET', headers: { range: 'bytes=0-65535' } });
       await res.body?.cancel();
+    } catch (err) {
+      if (!(err instanceof NodeHalted) || !/answered 416/.test(err.message)) throw err;
+      await this.request(url, { method: 'HEAD' });
     }
   }
 

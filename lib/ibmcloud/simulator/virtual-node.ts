@@ -96,12 +96,15 @@ export class VirtualNode {
           return;
         }
         statusBase = kernelArg(script.kernel.args, 'config_server')?.replace(/\/$/, '') ?? statusBase;
-        await this.http.getJson(`${statusBase}/boot/server/${this.spec.managementIp}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
         await this.http.probe(script.kernel.url);
         if (script.initrd) await this.http.probe(script.initrd);
+        // What vpc_init does once the kernel runs: live filesystem, then the node's installer config.
+        const livefs = kernelArg(script.kernel.args, 'LIVEFS_URL');
+        if (livefs) await this.http.probe(livefs);
       }
+      const config = await this.http.getJson(`${statusBase}/boot/server/${this.spec.managementIp}${token ? `?token=${encodeURIComponent(token)}` : ''}`);
       this.options.onProgress({ state: 'installing' });
-      await this.reportPhases(`${statusBase}/api/status/phase`);
+      await this.reportPhases(`${statusBase}/api/status/phase`, imageUrls(config));
     } catch (err) {
       if (this.stopped) return;
       if (err instanceof NodeHalted) return this.halt(err.message);
@@ -128,7 +131,7 @@ export class VirtualNode {
     throw new NodeHalted('too many chained scripts');
   }
 
-  private async reportPhases(url: string) {
+  private async reportPhases(url: string, images: string[]) {
     const first = Math.max(this.spec.lastPhase + 1, phaseIndex('foundation_start'));
     for (let i = first; i < INSTALL_PHASES.length; i++) {
       const phase = INSTALL_PHASES[i];
@@ -138,6 +141,14 @@ export class VirtualNode {
         this.log(`going silent in ${phase}`);
         this.options.onProgress({ state: 'silent', detail: phase });
         return;
+      }
+      if (phase === 'image_download') {
+        const missing = await this.downloadImages(images);
+        if (missing) {
+          await this.post(url, phase, 'failed', missing, Math.round((i / INSTALL_PHASES.length) * 100));
+          this.options.onProgress({ state: 'failed', detail: phase });
+          return;
+        }
       }
       await this.sleepSimulated(PHASE_SECONDS[phase]);
       if (this.spec.behaviour().failPhase === phase) {
@@ -151,6 +162,19 @@ export class VirtualNode {
     this.options.onProgress({ state: 'done' });
   }
 
+  /** Probes each image of the installer config; returns why the download failed, if it did. */
+  private async downloadImages(urls: string[]): Promise<string | null> {
+    for (const image of urls) {
+      try {
+        await this.http.probe(image);
+      } catch (err) {
+        if (err instanceof NodeHalted) return `Image download failed: ${err.message}`;
+        throw err;
+      }
+    }
+    return null;
+  }
+
   private post(url: string, phase: string, status: 'started' | 'completed' | 'failed', message: string, progress: number) {
     const callbackId = `${this.spec.serverName}-${this.spec.bootId}-${phase}-${status}`;
     return this.http.postJson(url, { server_ip: this.spec.managementIp, phase, status, message, progress, callback_id: callbackId });
@@ -161,6 +185,13 @@ export class VirtualNode {
     const factor = 1 + (Math.random() * 2 - 1) * jitter;
     return this.http.sleep((simSeconds * factor * 1000) / this.options.timeScale);
   }
+}
+
+/** Image URLs in the installer config (`images: {name: url}`), as the installer downloads them. */
+function imageUrls(config: unknown): string[] {
+  const images = (config as { images?: Record<string, unknown> } | null)?.images;
+  if (!images || typeof images !== 'object') return [];
+  return Object.values(images).filter((v): v is string => typeof v === 'string' && /^https?:\/\//.test(v));
 }
 
 /** The user data is a chain URL, or an iPXE script whose `chain` line holds it (reference §3.6). */
