@@ -4,7 +4,6 @@ import { ConfigError, loadConfig } from '@/lib/config';
 import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/database-url';
 import { migrateDatabase } from '@/lib/db/migrate';
-import { ensureSimulationImages } from '@/lib/boot/simulation-images';
 import { launchSimulator } from '@/lib/ibmcloud/simulator/launch';
 import { logger } from '@/lib/log/logger';
 
@@ -49,11 +48,6 @@ export async function prepareRuntime(options: { simulator?: boolean } = {}) {
   // Simulation mode: the IBM Cloud simulator lives in the launcher process, before Next starts,
   // and the app reaches it through the same URL variables real endpoints would use.
   const simulator = options.simulator ? await launchSimulator(config, log) : null;
-  if (simulator) {
-    const files = [config.BOOT_KERNEL_FILE, config.BOOT_INITRD_FILE, config.BOOT_SQUASHFS_FILE];
-    const created = await ensureSimulationImages(config.bootImagesDir, files);
-    if (created.length) log(`simulation stand-in boot images written to ${config.bootImagesDir}: ${created.join(', ')}`);
-  }
   if (simulator) {
     Object.assign(env, simulator.env);
     Object.assign(process.env, simulator.env);
