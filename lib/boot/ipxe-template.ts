@@ -74,7 +74,7 @@ echo DHCP failed, retrying in 5 s
 sleep 5
 goto dhcp
 :network_ready
-echo Network: \${net0/ip} via \${net0/gateway}
+echo Network: \${net0/ip}
 sleep 2
 
 ${fetchWithRetry('kernel', `kernel --name kernel ${image(v.files.kernel)} ${kernelCommandLine(v.files)}`, 'load_initrd')}
