@@ -1,0 +1,10 @@
+import { deleteBootImage } from '@/lib/boot/image-catalog';
+import { route } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const DELETE = route<{ name: string }>({ auth: 'admin' }, async (_req, { params, audit }) => {
+  const removed = await deleteBootImage(params.name);
+  await audit({ action: 'boot_image.delete', targetType: 'boot_image', targetId: removed.name, before: { kind: removed.kind, size: removed.size, sha256: removed.sha256 } });
+  return new Response(null, { status: 204 });
+});
