@@ -1,9 +1,11 @@
 import { getConfig } from '@/lib/config';
+import { asRequestError } from '@/lib/dns/cloud-failure';
 import type { DnsZone } from '@/lib/dns/records';
 import { cloudSettings, getCloudClient } from '@/lib/ibmcloud';
 import { enqueue } from '@/lib/jobs/engine';
 import { realSleep, type CleanupContext } from './context';
 import type { InventoryScope } from './drift/inventory';
+import { reconcile } from './drift/reconcile';
 import type { CleanupDeps } from './targets';
 
 export const CLEANUP_QUEUE = 'cleanup.node';
@@ -42,4 +44,11 @@ export function dnsZone(): DnsZone {
 
 export function cloudClient() {
   return getCloudClient(getConfig());
+}
+
+/** A reconciliation on an operator's request: an unreachable cloud is a 503, not a 500. */
+export function reconcileNow() {
+  return reconcile(cloudClient(), driftScope()).catch((err) => {
+    throw asRequestError(err);
+  });
 }

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { Requirement } from '@/lib/auth/identity';
 import { auditQuerySchema } from '@/lib/audit/schemas';
 import { createTokenSchema, createUserSchema, updateUserSchema } from '@/lib/auth/schemas';
+import { batchCleanupSchema, cleanupStatusQuerySchema, findingsQuerySchema, orphanSweepSchema } from '@/lib/cleanup/schemas';
 import { createClusterRequest, deleteClusterQuery } from '@/lib/clusters/schemas';
+import { createDnsRecordSchema, listDnsRecordsQuerySchema } from '@/lib/dns/schemas';
 import {
   dryRunQuerySchema, listNodesQuerySchema, profileQuerySchema, profileStorageQuerySchema,
   provisionRequestSchema, reinitializeSchema, validateNodeConfigSchema,
@@ -63,6 +65,24 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('delete', '/api/config/clusters/{id}', 'Clusters', 'operator', 'Delete a cluster (force=true while members deploy)', { query: deleteClusterQuery }),
   op('post', '/api/config/clusters/{id}/retry', 'Clusters', 'operator', 'Retry a failed formation'),
   op('get', '/api/config/clusters/{id}/events', 'Clusters', 'viewer', 'Timeline of a cluster'),
+
+  op('get', '/api/dns/records', 'DNS', 'viewer', 'Tracked A and PTR records of the zone with their owner (node, cluster, manual)', { query: listDnsRecordsQuerySchema }),
+  op('post', '/api/dns/records', 'DNS', 'operator', 'Create a manual A or PTR record in the zone', { body: createDnsRecordSchema }),
+  op('get', '/api/dns/records/{name}', 'DNS', 'viewer', 'The tracked record a name means (relative name, FQDN, address or in-addr.arpa name)'),
+  op('delete', '/api/dns/records/{name}', 'DNS', 'operator', 'Delete a manual record (node and cluster records go with their owner)'),
+
+  op('post', '/api/cleanup/node/{id}', 'Cleanup', 'operator', 'Start the durable, ledger-driven cleanup of a node'),
+  op('post', '/api/cleanup/deployment/{id}', 'Cleanup', 'operator', "Clean up a deployment's node (or its cluster's members)"),
+  op('post', '/api/cleanup/batch', 'Cleanup', 'operator', 'Clean up nodes, deployments and drift findings; per-target results (207 when some fail)', { body: batchCleanupSchema }),
+  op('post', '/api/cleanup/orphaned', 'Cleanup', 'operator', 'Reconcile, then clean failed/stuck nodes and orphans older than max_age_hours', { body: orphanSweepSchema }),
+  op('get', '/api/cleanup/status', 'Cleanup', 'viewer', 'Running and recent cleanups, counts; or one node (node_name) or deployment', { query: cleanupStatusQuerySchema }),
+  op('get', '/api/cleanup/validate/{id}', 'Cleanup', 'viewer', 'Re-read the cloud for everything a node had: what is still there'),
+  op('get', '/api/cleanup/script/{id}', 'Cleanup', 'viewer', 'Bash script (ibmcloud CLI) deleting exactly what the ledger lists, for a node or deployment id', { produces: 'text/x-shellscript' }),
+  op('get', '/api/cleanup/plan/{id}', 'Cleanup', 'viewer', 'What a cleanup of the node would delete now'),
+  op('get', '/api/cleanup/findings', 'Cleanup', 'viewer', 'Drift findings with age and cost hint; CSV with format=csv', { query: findingsQuerySchema }),
+  op('post', '/api/cleanup/findings/{id}/acknowledge', 'Cleanup', 'operator', 'Acknowledge a drift finding'),
+  op('post', '/api/cleanup/findings/{id}/cleanup', 'Cleanup', 'operator', 'Clean up what a drift finding names'),
+  op('post', '/api/cleanup/reconcile', 'Cleanup', 'operator', 'Run the cloud-vs-ledger drift reconciliation now'),
 
   op('post', '/api/status/phase', 'Status', 'node', 'Installer phase callback (node token)', { body: phaseCallbackSchema }),
   op('post', '/api/status', 'Status', 'node', 'Overall installer status (node token)', { body: installerStatusSchema }),

@@ -1,6 +1,5 @@
 import { actorLabel } from '@/lib/auth/identity';
-import { reconcile } from '@/lib/cleanup/drift/reconcile';
-import { cleanupDeps, cloudClient, driftScope } from '@/lib/cleanup/runtime';
+import { cleanupDeps, reconcileNow } from '@/lib/cleanup/runtime';
 import { orphanSweepSchema } from '@/lib/cleanup/schemas';
 import { sweepOrphans } from '@/lib/cleanup/targets';
 import { json, parseBody, route } from '@/lib/http/route';
@@ -10,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** Reconciles first (fresh orphan findings), then cleans what is at least max_age_hours old. */
 export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
   const body = await parseBody(req, orphanSweepSchema);
-  const reconciliation = await reconcile(cloudClient(), driftScope());
+  const reconciliation = await reconcileNow();
   const result = await sweepOrphans(body, actorLabel(identity), cleanupDeps());
   if (!body.dry_run) await audit({ action: 'cleanup.orphaned', targetType: 'batch', after: JSON.parse(JSON.stringify(result)) });
   return json({ message: body.dry_run ? 'Orphan sweep (dry run)' : 'Orphan sweep started', reconciliation, ...result }, body.dry_run ? 200 : 202);

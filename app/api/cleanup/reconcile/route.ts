@@ -1,12 +1,11 @@
-import { reconcile } from '@/lib/cleanup/drift/reconcile';
-import { cloudClient, driftScope } from '@/lib/cleanup/runtime';
+import { reconcileNow } from '@/lib/cleanup/runtime';
 import { json, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
 /** Runs the drift reconciliation now instead of waiting for its schedule. */
 export const POST = route({ auth: 'operator' }, async (_req, { audit }) => {
-  const result = await reconcile(cloudClient(), driftScope());
+  const result = await reconcileNow();
   await audit({ action: 'drift.reconcile', targetType: 'drift', after: { ...result } });
   return json(result);
 });
