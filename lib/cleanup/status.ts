@@ -91,3 +91,14 @@ export async function getCleanupStatus(query: { node_name?: string; deployment_i
     timestamp: new Date().toISOString(),
   };
 }
+
+/** Nodes whose ledger still lists live cloud resources and that no cleanup is working on. */
+export async function nodesHoldingResources(limit = 200) {
+  const nodes = await db.node.findMany({
+    where: { status: { notIn: ['cleaning', 'cleaned'] }, cloudResources: { some: { state: { not: 'deleted' } } } },
+    select: { id: true, name: true, status: true, _count: { select: { cloudResources: { where: { state: { not: 'deleted' } } } } } },
+    orderBy: { id: 'asc' },
+    take: limit,
+  });
+  return nodes.map((n) => ({ id: n.id, name: n.name, status: n.status, liveResources: n._count.cloudResources }));
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import {
+  DataTable, Table, TableBatchAction, TableBatchActions, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow,
+  TableSelectAll, TableSelectRow, TableToolbar, Tag,
+} from '@carbon/react';
+import { TrashCan } from '@carbon/icons-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useHasRole } from '@/components/auth/RoleProvider';
+import { ConfirmCleanupModal, type DeletionItem } from './ConfirmCleanupModal';
+import { fetchJson, sendJson } from './send-json';
+
+export interface CleanableNode {
+  id: number;
+  name: string;
+  status: string;
+  liveResources: number;
+}
+
+const headers = [
+  { key: 'name', header: 'Node' },
+  { key: 'status', header: 'Status' },
+  { key: 'liveResources', header: 'Cloud resources in the ledger' },
+];
+
+/** Nodes that still hold cloud resources; operators select some and clean them up after confirming. */
+export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
+  const router = useRouter();
+  const operator = useHasRole('operator');
+  const [items, setItems] = useState<(DeletionItem & { id: number })[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rows = nodes.map((n) => ({ ...n, id: String(n.id) }));
+
+  async function confirm(selected: CleanableNode[]) {
+    setError(null);
+    const plans = await Promise.all(selected.map((n) => fetchJson(`/api/cleanup/plan/${n.id}`)));
+    setItems(selected.map((n, i) => ({ id: n.id, label: `Node ${n.name}`, resources: plans[i].resources })));
+  }
+
+  async function start() {
+    setBusy(true);
+    try {
+      await sendJson('POST', '/api/cleanup/batch', { cleanup_targets: (items ?? []).map((i) => ({ type: 'node', id: i.id })) });
+      setItems(null);
+      router.refresh();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <DataTable rows={rows} headers={headers} isSortable>
+        {({ rows: shown, headers: hs, getTableProps, getHeaderProps, getRowProps, getSelectionProps, getBatchActionProps, getToolbarProps, selectedRows }) => (
+          <TableContainer title="Nodes holding cloud resources" description="Select nodes to tear down: server, VNIs, reserved IPs and DNS records, in that order.">
+            <TableToolbar {...getToolbarProps()}>
+              <TableBatchActions {...getBatchActionProps()}>
+                <TableBatchAction renderIcon={TrashCan} onClick={() => confirm(selectedRows.map((r) => nodes.find((n) => String(n.id) === r.id)!))}>
+                  Clean up
+                </TableBatchAction>
+              </TableBatchActions>
+            </TableToolbar>
+            <Table {...getTableProps()} aria-label="Nodes holding cloud resources">
+              <TableHead>
+                <TableRow>
+                  {operator && <TableSelectAll {...getSelectionProps()} />}
+                  {hs.map((h) => <TableHeader {...getHeaderProps({ header: h })} key={h.key}>{h.header}</TableHeader>)}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {shown.map((row) => (
+                  <TableRow {...getRowProps({ row })} key={row.id}>
+                    {operator && <TableSelectRow {...getSelectionProps({ row })} />}
+                    <TableCell>{row.cells[0].value}</TableCell>
+                    <TableCell><Tag type={row.cells[1].value === 'failed' ? 'red' : 'gray'} size="sm">{row.cells[1].value}</Tag></TableCell>
+                    <TableCell>{row.cells[2].value}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </DataTable>
+      <ConfirmCleanupModal open={items !== null} items={items ?? []} busy={busy} error={error} onCancel={() => setItems(null)} onConfirm={start} />
+    </>
+  );
+}
