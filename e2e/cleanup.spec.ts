@@ -18,7 +18,7 @@ test('a provisioned node shows its DNS records and is cleaned up from the Cleanu
   // The provisioning workflow registers A + PTR records for the node's four addresses.
   await expect.poll(async () => (await (await page.request.get('/api/dns/records?owner=node', { headers: auth })).json()).count, { timeout: 60_000 }).toBe(8);
   await page.goto('/dns');
-  await expect(page.getByRole('cell', { name: 'e2e-clean-mgmt.nutanix-ce-poc.cloud' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /e2e-clean-mgmt.nutanix-ce-poc.cloud A/ })).toBeVisible();
   await expect(page.getByText('node e2e-clean').first()).toBeVisible();
 
   // An operator adds a manual record through the form.
@@ -26,7 +26,7 @@ test('a provisioned node shows its DNS records and is cleaned up from the Cleanu
   await page.getByLabel('Name').fill('e2e-bastion');
   await page.getByLabel('Address').fill('10.240.0.9');
   await page.getByRole('button', { name: 'Add record' }).last().click();
-  await expect(page.getByRole('cell', { name: 'e2e-bastion.nutanix-ce-poc.cloud' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'e2e-bastion.nutanix-ce-poc.cloud', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/dns-page.png', fullPage: true });
 
   // Wait until the server exists, so the cleanup has a server to stop and delete.

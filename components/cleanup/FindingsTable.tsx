@@ -80,6 +80,10 @@ export function FindingsTable({ findings }: { findings: FindingView[] }) {
                   </TableRow>
                 </TableHead>
                 <TableBody>
+                  {shown.length === 0 && <TableRow><TableCell colSpan={hs.length + 1}>No drift: the cloud matches the ledger.</TableCell></TableRow>}
+                  {shown.length === 0 && (
+                    <TableRow><TableCell colSpan={hs.length + 1}>No drift: the cloud matches the ledger.</TableCell></TableRow>
+                  )}
                   {shown.map((row) => {
                     const f = byId.get(row.id)!;
                     return (

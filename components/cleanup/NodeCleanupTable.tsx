@@ -72,6 +72,7 @@ export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
                 </TableRow>
               </TableHead>
               <TableBody>
+                {shown.length === 0 && <TableRow><TableCell colSpan={hs.length + 1}>No node holds cloud resources.</TableCell></TableRow>}
                 {shown.map((row) => (
                   <TableRow {...getRowProps({ row })} key={row.id}>
                     {operator && <TableSelectRow {...getSelectionProps({ row })} />}

@@ -19,7 +19,14 @@ const ACTIVE = ['pending', 'running'];
 
 /** The plan as stored on the Deployment and shown in confirmations: what will be deleted. */
 export function planSummary(plan: CleanupPlan) {
-  return planItems(plan).map((r) => ({ kind: r.kind, name: r.name, cloud_id: r.cloudId, address: r.address, type: r.recordType ?? null }));
+  return planItems(plan).map((r) => ({
+    kind: r.kind,
+    // DNS records by the name people know (the FQDN / in-addr.arpa name), not their ledger key.
+    name: r.kind === 'dns_record' ? `${r.recordType} ${r.recordName ?? r.name}` : r.name,
+    cloud_id: r.cloudId,
+    address: r.address,
+    type: r.recordType ?? null,
+  }));
 }
 
 /**
