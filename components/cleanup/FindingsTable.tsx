@@ -81,9 +81,6 @@ export function FindingsTable({ findings }: { findings: FindingView[] }) {
                 </TableHead>
                 <TableBody>
                   {shown.length === 0 && <TableRow><TableCell colSpan={hs.length + 1}>No drift: the cloud matches the ledger.</TableCell></TableRow>}
-                  {shown.length === 0 && (
-                    <TableRow><TableCell colSpan={hs.length + 1}>No drift: the cloud matches the ledger.</TableCell></TableRow>
-                  )}
                   {shown.map((row) => {
                     const f = byId.get(row.id)!;
                     return (
