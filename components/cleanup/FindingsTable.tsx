@@ -1,17 +1,18 @@
 'use client';
 
 import {
-  Button, DataTable, Table, TableBatchAction, TableBatchActions, TableBody, TableCell, TableContainer, TableHead, TableHeader,
-  TableRow, TableSelectAll, TableSelectRow, TableToolbar, TableToolbarContent, Tag,
+  Button, DataTable, Table, TableBatchAction, TableBatchActions, TableBody, TableCell, TableContainer, TableRow, TableSelectRow,
+  TableToolbar, TableToolbarContent, Tag,
 } from '@carbon/react';
 import { Checkmark, Download, Renew, TrashCan } from '@carbon/icons-react';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import type { FindingView } from '@/lib/cleanup/drift/findings';
 import { ConfirmCleanupModal } from './ConfirmCleanupModal';
 import { formatAge, formatUsd } from './format';
 import { sendJson } from './send-json';
+import { EmptyTableRow, SelectableTableHead } from './SelectableTableHead';
+import { useAction } from './useAction';
 
 const KIND_TAG: Record<string, 'red' | 'magenta' | 'warm-gray'> = { orphan: 'red', unexpected_state: 'magenta', vanished: 'warm-gray' };
 
@@ -26,27 +27,15 @@ const headers = [
 
 /** Drift findings: orphans, vanished ledger entries, unexpected server states; batch clean-up or acknowledge. */
 export function FindingsTable({ findings }: { findings: FindingView[] }) {
-  const router = useRouter();
   const operator = useHasRole('operator');
   const [pending, setPending] = useState<FindingView[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const byId = new Map(findings.map((f) => [String(f.id), f]));
   const rows = findings.map((f) => ({ id: String(f.id), kind: f.kind, name: f.name, detail: f.detail ?? '', age: f.age_seconds, cost: f.accrued_cost_usd, status: f.status }));
 
-  async function act(run: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-      setPending(null);
-      router.refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = async (action: () => Promise<unknown>) => {
+    if (await run(action)) setPending(null);
+  };
   const cleanUp = (list: FindingView[]) =>
     act(() => sendJson('POST', '/api/cleanup/batch', { cleanup_targets: list.map((f) => ({ type: 'finding', id: f.id })) }));
   const acknowledge = (list: FindingView[]) => act(() => Promise.all(list.map((f) => sendJson('POST', `/api/cleanup/findings/${f.id}/acknowledge`))));
@@ -73,14 +62,9 @@ export function FindingsTable({ findings }: { findings: FindingView[] }) {
                 </TableToolbarContent>
               </TableToolbar>
               <Table {...getTableProps()} aria-label="Drift findings">
-                <TableHead>
-                  <TableRow>
-                    {operator && <TableSelectAll {...getSelectionProps()} />}
-                    {hs.map((h) => <TableHeader {...getHeaderProps({ header: h })} key={h.key}>{h.header}</TableHeader>)}
-                  </TableRow>
-                </TableHead>
+                <SelectableTableHead selectable={operator} headers={hs} getHeaderProps={getHeaderProps} getSelectionProps={getSelectionProps} />
                 <TableBody>
-                  {shown.length === 0 && <TableRow><TableCell colSpan={hs.length + 1}>No drift: the cloud matches the ledger.</TableCell></TableRow>}
+                  {shown.length === 0 && <EmptyTableRow columns={hs.length + 1}>No drift: the cloud matches the ledger.</EmptyTableRow>}
                   {shown.map((row) => {
                     const f = byId.get(row.id)!;
                     return (

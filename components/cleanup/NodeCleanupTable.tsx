@@ -1,15 +1,15 @@
 'use client';
 
 import {
-  DataTable, Table, TableBatchAction, TableBatchActions, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow,
-  TableSelectAll, TableSelectRow, TableToolbar, Tag,
+  DataTable, Table, TableBatchAction, TableBatchActions, TableBody, TableCell, TableContainer, TableRow, TableSelectRow, TableToolbar, Tag,
 } from '@carbon/react';
 import { TrashCan } from '@carbon/icons-react';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import { ConfirmCleanupModal, type DeletionItem } from './ConfirmCleanupModal';
 import { fetchJson, sendJson } from './send-json';
+import { EmptyTableRow, SelectableTableHead } from './SelectableTableHead';
+import { useAction } from './useAction';
 
 export interface CleanableNode {
   id: number;
@@ -26,11 +26,9 @@ const headers = [
 
 /** Nodes that still hold cloud resources; operators select some and clean them up after confirming. */
 export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
-  const router = useRouter();
   const operator = useHasRole('operator');
   const [items, setItems] = useState<(DeletionItem & { id: number })[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const rows = nodes.map((n) => ({ ...n, id: String(n.id) }));
 
   async function confirm(selected: CleanableNode[]) {
@@ -40,16 +38,8 @@ export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
   }
 
   async function start() {
-    setBusy(true);
-    try {
-      await sendJson('POST', '/api/cleanup/batch', { cleanup_targets: (items ?? []).map((i) => ({ type: 'node', id: i.id })) });
-      setItems(null);
-      router.refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const targets = (items ?? []).map((i) => ({ type: 'node', id: i.id }));
+    if (await run(() => sendJson('POST', '/api/cleanup/batch', { cleanup_targets: targets }))) setItems(null);
   }
 
   return (
@@ -65,14 +55,9 @@ export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
               </TableBatchActions>
             </TableToolbar>
             <Table {...getTableProps()} aria-label="Nodes holding cloud resources">
-              <TableHead>
-                <TableRow>
-                  {operator && <TableSelectAll {...getSelectionProps()} />}
-                  {hs.map((h) => <TableHeader {...getHeaderProps({ header: h })} key={h.key}>{h.header}</TableHeader>)}
-                </TableRow>
-              </TableHead>
+              <SelectableTableHead selectable={operator} headers={hs} getHeaderProps={getHeaderProps} getSelectionProps={getSelectionProps} />
               <TableBody>
-                {shown.length === 0 && <TableRow><TableCell colSpan={hs.length + 1}>No node holds cloud resources.</TableCell></TableRow>}
+                {shown.length === 0 && <EmptyTableRow columns={hs.length + 1}>No node holds cloud resources.</EmptyTableRow>}
                 {shown.map((row) => (
                   <TableRow {...getRowProps({ row })} key={row.id}>
                     {operator && <TableSelectRow {...getSelectionProps({ row })} />}

@@ -2,34 +2,24 @@
 
 import { Button, InlineNotification, Modal, NumberInput, Select, SelectItem, Stack, TextInput } from '@carbon/react';
 import { Add } from '@carbon/icons-react';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from '@/components/cleanup/send-json';
+import { useAction } from '@/components/cleanup/useAction';
 
 /** Operator action: a manual A or PTR record in the zone (POST /api/dns/records). */
 export function AddDnsRecordButton({ zoneName }: { zoneName: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [type, setType] = useState<'A' | 'PTR'>('A');
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
   const [ttl, setTtl] = useState(300);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson('POST', '/api/dns/records', { record_name: name, record_type: type, value, ttl });
+    if (await run(() => sendJson('POST', '/api/dns/records', { record_name: name, record_type: type, value, ttl }))) {
       setOpen(false);
       setName('');
       setValue('');
-      router.refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
     }
   }
 

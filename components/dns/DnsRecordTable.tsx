@@ -5,10 +5,10 @@ import {
   TableToolbar, TableToolbarContent, TableToolbarSearch, Tag,
 } from '@carbon/react';
 import { TrashCan } from '@carbon/icons-react';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { RoleGate } from '@/components/auth/RoleGate';
 import { sendJson } from '@/components/cleanup/send-json';
+import { useAction } from '@/components/cleanup/useAction';
 import type { DnsRecordView } from '@/lib/dns/schemas';
 import { AddDnsRecordButton } from './AddDnsRecordButton';
 
@@ -31,21 +31,14 @@ function ownerLabel(r: DnsRecordView) {
 
 /** Tracked records with their owner; operators add and delete manual ones. */
 export function DnsRecordTable({ records, zoneName }: { records: DnsRecordView[]; zoneName: string }) {
-  const router = useRouter();
   const [deleting, setDeleting] = useState<DnsRecordView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
   const byId = new Map(records.map((r) => [String(r.id), r]));
   const rows = records.map((r) => ({ id: String(r.id), fqdn: r.fqdn, type: r.type, rdata: r.rdata, ttl: r.ttl, owner: r.owner, actions: '' }));
 
   async function remove() {
     if (!deleting) return;
-    try {
-      await sendJson('DELETE', `/api/dns/records/${encodeURIComponent(deleting.name)}`);
-      setDeleting(null);
-      router.refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (await run(() => sendJson('DELETE', `/api/dns/records/${encodeURIComponent(deleting.name)}`))) setDeleting(null);
   }
 
   return (
