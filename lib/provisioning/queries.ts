@@ -1,6 +1,7 @@
 import { db, type Prisma } from '@/lib/db/client';
 import type { Node } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/http/errors';
+import { listEvents } from '@/lib/status/timeline';
 import { currentChainUrl } from './boot-token';
 
 /** The list entry of a node (original field names, plus the phase/progress the UI shows). */
@@ -58,10 +59,11 @@ export async function listNodes(q: ListNodesQuery) {
 export async function getNodeDetail(id: number, opts: { withChainUrl: boolean; publicBaseUrl: string }) {
   const node = await db.node.findUnique({ where: { id } });
   if (!node) throw new NotFoundError(`Node ${id} not found`);
-  const [deployment, resources, dnsRecords] = await Promise.all([
+  const [deployment, resources, dnsRecords, events] = await Promise.all([
     db.deployment.findFirst({ where: { nodeId: id }, orderBy: { createdAt: 'desc' }, include: { steps: { orderBy: { position: 'asc' } } } }),
     db.cloudResource.findMany({ where: { nodeId: id }, orderBy: { createdAt: 'asc' } }),
     db.dnsRecord.findMany({ where: { nodeId: id }, orderBy: [{ name: 'asc' }, { type: 'asc' }] }),
+    listEvents({ nodeId: id }),
   ]);
   return {
     node: nodeSummary(node),
@@ -86,6 +88,15 @@ export async function getNodeDetail(id: number, opts: { withChainUrl: boolean; p
     },
     resources: resources.map((r) => ({ id: r.id, kind: r.kind, name: r.name, cloud_id: r.cloudId, state: r.state, address: r.address, created_at: r.createdAt.toISOString() })),
     dns_records: dnsRecords.map((r) => ({ name: r.name, type: r.type, rdata: r.rdata, ttl: r.ttl })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      phase: e.phase,
+      status: e.status,
+      source: e.source,
+      message: e.message,
+      deployment_id: e.deploymentId,
+    })),
     ...(opts.withChainUrl ? { chain_url: currentChainUrl(node, opts.publicBaseUrl) } : {}),
   };
 }
