@@ -5,6 +5,7 @@ const ALL_PHASES = ['ipxe_boot', 'config_download', 'foundation_start', 'storage
 test.use({ role: 'operator' });
 
 test('a node provisioned from the form reaches deployed with every phase in its timeline', async ({ page }) => {
+  test.setTimeout(360_000);
   await page.goto('/nodes');
   await page.getByRole('button', { name: 'Provision node' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Provision nodes' })).toBeVisible();
