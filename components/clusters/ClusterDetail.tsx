@@ -1,0 +1,78 @@
+'use client';
+
+import { InlineNotification, ProgressBar, StructuredListBody, StructuredListCell, StructuredListRow, StructuredListWrapper, Tile } from '@carbon/react';
+import useSWR from 'swr';
+import type { ClusterView } from '@/lib/clusters/views';
+import { fetchJson } from './api';
+import { ClusterActions } from './ClusterActions';
+import { ClusterMembers } from './ClusterMembers';
+import { ClusterStatusTag } from './ClusterStatusTag';
+import { ClusterSteps } from './ClusterSteps';
+
+function Facts({ c }: { c: ClusterView }) {
+  const facts: [string, React.ReactNode][] = [
+    ['Status', <ClusterStatusTag key="s" status={c.status} />],
+    ['Type', c.type === 'single_node' ? 'Single node' : 'Multi node'],
+    ['Redundancy factor', `RF${c.redundancyFactor}`],
+    ['Cluster IP', c.clusterIp ?? 'not allocated yet'],
+    ['Data services IP', c.dataServicesIp ?? 'not allocated yet'],
+    ['DNS name', c.dnsName],
+    ['DNS servers', c.dnsServers.join(', ') || 'VPC resolvers'],
+    ['Created', `${new Date(c.createdAt).toLocaleString()}${c.createdBy ? ` by ${c.createdBy}` : ''}`],
+    ['Ready', c.readyAt ? new Date(c.readyAt).toLocaleString() : '—'],
+  ];
+  return (
+    <StructuredListWrapper isCondensed aria-label="Cluster details">
+      <StructuredListBody>
+        {facts.map(([k, v]) => (
+          <StructuredListRow key={k}>
+            <StructuredListCell noWrap>{k}</StructuredListCell>
+            <StructuredListCell data-testid={`fact-${k.toLowerCase().replaceAll(' ', '-')}`}>{v}</StructuredListCell>
+          </StructuredListRow>
+        ))}
+      </StructuredListBody>
+    </StructuredListWrapper>
+  );
+}
+
+/** One cluster, live: facts, formation steps, members, DNS records, actions. */
+export function ClusterDetail({ initial }: { initial: ClusterView }) {
+  const { data, mutate } = useSWR<ClusterView>(`/api/config/clusters/${initial.id}`, fetchJson, {
+    fallbackData: initial,
+    refreshInterval: (c) => (c && (c.status === 'pending' || c.status === 'forming') ? 1500 : 10000),
+  });
+  const c = data ?? initial;
+  const section = { marginTop: '2rem' };
+  return (
+    <div data-testid="cluster-detail">
+      <ClusterActions cluster={c} onChanged={() => mutate()} />
+      {c.status === 'failed' && c.failureReason && (
+        <InlineNotification kind="error" title="Formation failed" subtitle={c.failureReason} hideCloseButton lowContrast data-testid="failure-reason" />
+      )}
+      <div style={section}>
+        <ProgressBar label="Formation progress" value={c.progress} status={c.status === 'failed' ? 'error' : c.status === 'ready' ? 'finished' : 'active'} helperText={`${c.progress}%`} />
+      </div>
+      <div style={{ ...section, display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', gap: '2rem' }}>
+        <Facts c={c} />
+        <Tile>
+          <h2 className="cds--type-productive-heading-02" style={{ marginBottom: '1rem' }}>Formation</h2>
+          {c.deployment ? <ClusterSteps steps={c.deployment.steps} /> : <p>No formation run.</p>}
+        </Tile>
+      </div>
+      <h2 className="cds--type-productive-heading-03" style={section}>Members</h2>
+      <ClusterMembers members={c.members} />
+      <h2 className="cds--type-productive-heading-03" style={section}>DNS records</h2>
+      {c.dnsRecords.length ? (
+        <ul data-testid="cluster-dns-records">
+          {c.dnsRecords.map((r) => (
+            <li key={`${r.type}-${r.name}`} className="cds--type-code-01">
+              {r.type} {r.name} → {r.rdata}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Registered once the cluster is formed.</p>
+      )}
+    </div>
+  );
+}
