@@ -1,0 +1,93 @@
+import type { Requirement } from '@/lib/auth/identity';
+
+/**
+ * THE AUTHORIZATION MATRIX: one row per route file under app/ (path relative to the repo), one
+ * entry per exported HTTP method. authorization-matrix.test.ts fails when a route file or method
+ * exists without a row here, or a row names a route or method that does not exist.
+ *
+ * Adding a route: add `'app/.../route.ts': { methods: { GET: { auth: '<the route({auth}) value>' } } }`.
+ * - Dynamic segments need `params` (use ids that do not exist, so allowed callers get 404/422
+ *   rather than changing real data).
+ * - From the `auth` value the test derives who must pass and who must get 401/403: anonymous,
+ *   viewer, operator, admin (API tokens) and a valid node token of ANOTHER node.
+ * - For node-token routes, say what that other node's token gets (`otherNode`): 'denied' (4xx) by
+ *   default, or 'shared' for assets any booting node may fetch. `ctx.node` is the target node
+ *   (id 1 in the database, management IP 10.240.0.11); `ctx.nodeToken` is the caller's node
+ *   token, if the caller is a node (put it in the query when the route reads it from there).
+ * - `skip` (with a reason) only for handlers that cannot run outside a Next request scope.
+ */
+export interface MatrixContext {
+  node: { id: number; managementIp: string };
+  nodeToken?: string;
+}
+
+export interface MethodRow {
+  auth: Requirement;
+  /** What a valid token of another node gets on a node route (default 'denied'). */
+  otherNode?: 'denied' | 'shared';
+  /** For public routes that answer a refusal in-band (e.g. an iPXE script): how to see it. */
+  refused?: (res: Response) => boolean;
+  body?: unknown;
+  query?: (ctx: MatrixContext) => Record<string, string | number>;
+}
+
+export interface RouteRow {
+  params?: Record<string, string | string[]>;
+  methods: Partial<Record<HttpMethod, MethodRow>>;
+  skip?: string;
+}
+
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+const NO_USER = '00000000-0000-4000-8000-000000000000';
+const NO_NODE = '999999';
+
+export const MATRIX: Record<string, RouteRow> = {
+  'app/health/route.ts': { methods: { GET: { auth: 'public' } } },
+  'app/api/[...path]/route.ts': {
+    params: { path: ['no', 'such', 'route'] },
+    methods: { GET: { auth: 'public' }, POST: { auth: 'public' }, PUT: { auth: 'public' }, PATCH: { auth: 'public' }, DELETE: { auth: 'public' } },
+  },
+  'app/api/auth/[...nextauth]/route.ts': {
+    params: { nextauth: ['session'] },
+    skip: "next-auth's handler needs a Next request scope; e2e/auth.spec.ts signs in and out through it",
+    methods: { GET: { auth: 'public' }, POST: { auth: 'public' } },
+  },
+  'app/api/info/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/audit/route.ts': { methods: { GET: { auth: 'operator' } } },
+  'app/api/tokens/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'viewer', body: { name: 'matrix' } } } },
+  'app/api/tokens/[id]/route.ts': { params: { id: NO_USER }, methods: { DELETE: { auth: 'viewer' } } },
+  'app/api/users/route.ts': { methods: { GET: { auth: 'admin' }, POST: { auth: 'admin', body: {} } } },
+  'app/api/users/[id]/route.ts': {
+    params: { id: NO_USER },
+    methods: { GET: { auth: 'admin' }, PATCH: { auth: 'admin', body: { role: 'viewer' } }, DELETE: { auth: 'admin' } },
+  },
+  'app/api/config/nodes/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'operator', body: {} } } },
+  'app/api/config/nodes/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/config/nodes/[id]/reinitialize/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
+  'app/api/reinitialize/route.ts': { methods: { POST: { auth: 'operator', body: {} } } },
+  'app/api/status/phase/route.ts': {
+    methods: { POST: { auth: 'node', body: { node_id: 1, phase: 'installation', status: 'running', message: 'matrix' } } },
+  },
+  'app/api/web/profile-details/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/web/profile-storage-config/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/web/server-profiles/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/web/storage-templates/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/web/validate-node-config/route.ts': { methods: { POST: { auth: 'viewer', body: {} } } },
+  'app/boot/config/route.ts': {
+    methods: {
+      GET: {
+        auth: 'public',
+        query: (ctx) => ({ node_id: ctx.node.id, token: ctx.nodeToken ?? '' }),
+        refused: (res) => res.headers.get('x-boot-decision') === 'denied' || res.headers.get('x-boot-decision') === 'invalid',
+      },
+    },
+  },
+  'app/boot/server/[ip]/route.ts': { params: { ip: '10.240.0.11' }, methods: { GET: { auth: 'node' } } },
+  'app/boot/scripts/[name]/route.ts': { params: { name: 'matrix.sh' }, methods: { GET: { auth: 'node' } } },
+  'app/boot/images/[file]/route.ts': {
+    params: { file: 'kernel' },
+    methods: { GET: { auth: 'node', otherNode: 'shared' }, HEAD: { auth: 'node', otherNode: 'shared' } },
+  },
+};
