@@ -1,13 +1,16 @@
-import { EmptyState } from '@/components/common/EmptyState';
+import { AdminSections } from '@/components/admin/AdminSections';
+import { RoleRequired } from '@/components/auth/RoleRequired';
 import { PageHeader } from '@/components/common/PageHeader';
+import { userHasRole } from '@/lib/auth/current-user';
 
 export const metadata = { title: 'Admin' };
 
-export default function AdminPage() {
+export default async function AdminPage() {
+  const allowed = await userHasRole('admin');
   return (
     <>
       <PageHeader title="Admin" description="Users, API tokens and boot images." />
-      <EmptyState title="Administration is not available yet." />
+      {allowed ? <AdminSections /> : <RoleRequired role="admin" />}
     </>
   );
 }

@@ -1,0 +1,5 @@
+/** The Admin landing page lists these; add a section here when adding a page under /admin. */
+export const ADMIN_SECTIONS = [
+  { href: '/admin/users', title: 'Users', description: 'Create users, change roles, disable or remove accounts.' },
+  { href: '/admin/tokens', title: 'API tokens', description: 'Tokens for automation: create, see last use, revoke.' },
+];
