@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { oidcEnabled } from '@/lib/auth/auth-options';
-import { currentUser, safeCallbackPath } from '@/lib/auth/current-user';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
+import { currentUser } from '@/lib/auth/current-user';
 
 export const metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';

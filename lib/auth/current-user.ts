@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { ActiveUser } from './active-user';
+import { safeCallbackPath } from './callback-path';
 import { hasRole, type Role } from './roles';
 import { sessionUser } from './session';
 
@@ -21,10 +22,4 @@ export async function requireSignIn(): Promise<ActiveUser> {
 export async function userHasRole(min: Role): Promise<boolean> {
   const user = await currentUser();
   return Boolean(user && hasRole(user.role, min));
-}
-
-/** Only same-site paths are allowed as post-sign-in targets (no open redirect). */
-export function safeCallbackPath(path: string | null | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
-  return path;
 }

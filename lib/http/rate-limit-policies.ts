@@ -23,9 +23,12 @@ export function rateLimits() {
  * The per-caller limit every route() applies after authentication: per user (all of a user's
  * tokens and sessions share it), per node for boot tokens, per IP for public routes.
  */
-export async function enforceRequestLimit(identity: Identity, requirement: Requirement, ip: string | null) {
+export async function enforceRequestLimit(identity: Identity, requirement: Requirement, ip: string | null, path = '') {
   const limits = rateLimits();
   if (identity.kind === 'user') return enforce(`api:user:${identity.userId}`, limits.api);
   if (identity.kind === 'node') return enforce(`boot:node:${identity.nodeId}`, limits.boot);
-  if (requirement === 'public' && ip) return enforce(`public:ip:${ip}`, limits.public);
+  if (requirement !== 'public' || !ip) return;
+  // /boot/config checks its token itself (public route): boot-sized budget, per address.
+  if (path.startsWith('/boot/')) return enforce(`boot:ip:${ip}`, limits.boot);
+  return enforce(`public:ip:${ip}`, limits.public);
 }

@@ -49,7 +49,7 @@ export function route<P = object>(opts: RouteOptions, handler: Handler<P>) {
       const sourceIp = sourceIpOf(req);
       const identity = await authenticate(req, opts.auth, opts);
       if (identity.kind === 'user' && identity.via === 'session') assertSameOrigin(req, [new URL(getConfig().publicBaseUrl).origin]);
-      await enforceRequestLimit(identity, opts.auth, sourceIp);
+      await enforceRequestLimit(identity, opts.auth, sourceIp, req.nextUrl.pathname);
       const params = (segment ? await segment.params : {}) as P;
       const audit = (entry: AuditEntry) => recordAudit({ identity, sourceIp, requestId }, entry);
       res = await handler(req, { params, requestId, identity, log, sourceIp, audit });
