@@ -66,6 +66,10 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/config/nodes/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'operator', body: {} } } },
   'app/api/config/nodes/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
   'app/api/config/nodes/[id]/reinitialize/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
+  'app/api/config/clusters/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'operator', body: {} } } },
+  'app/api/config/clusters/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' }, DELETE: { auth: 'operator' } } },
+  'app/api/config/clusters/[id]/events/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/config/clusters/[id]/retry/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
   'app/api/reinitialize/route.ts': { methods: { POST: { auth: 'operator', body: {} } } },
   'app/api/status/phase/route.ts': {
     methods: { POST: { auth: 'node', body: { node_id: 1, phase: 'installation', status: 'running', message: 'matrix' } } },
