@@ -5,13 +5,15 @@ import type { Requirement } from '@/lib/auth/identity';
  * entry per exported HTTP method. authorization-matrix.test.ts fails when a route file or method
  * exists without a row here, or a row names a route or method that does not exist.
  *
- * Adding a route: add `'app/.../route.ts': { methods: { GET: { auth: '<the route({auth}) value>' } } }`.
+ * Adding a route: add `'app/.../route.ts': { methods: { GET: { auth: '<who gets through>' } } }`,
+ * normally the route({ auth }) value; if the handler narrows a 'public' route itself (e.g.
+ * /api/metrics), write the effective requirement.
  * - Dynamic segments need `params` (use ids that do not exist, so allowed callers get 404/422
  *   rather than changing real data).
  * - From the `auth` value the test derives who must pass and who must get 401/403: anonymous,
  *   viewer, operator, admin (API tokens) and a valid node token of ANOTHER node.
- * - For node-token routes, say what that other node's token gets (`otherNode`): 'denied' (4xx) by
- *   default, or 'shared' for assets any booting node may fetch. `ctx.node` is the target node
+ * - For node-token routes, say what that other node's token gets (`otherNode`): 'denied' (by
+ *   default: must be 403/404), or 'shared' for assets any booting node may fetch. `ctx.node` is the target node
  *   (id 1 in the database, management IP 10.240.0.11); `ctx.nodeToken` is the caller's node
  *   token, if the caller is a node (put it in the query when the route reads it from there).
  * - `skip` (with a reason) only for handlers that cannot run outside a Next request scope.
@@ -42,6 +44,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 const NO_USER = '00000000-0000-4000-8000-000000000000';
 const NO_NODE = '999999';
+const TARGET_IP = '10.240.0.11';
 
 export const MATRIX: Record<string, RouteRow> = {
   'app/health/route.ts': { methods: { GET: { auth: 'public' } } },
@@ -72,8 +75,19 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/config/clusters/[id]/retry/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
   'app/api/reinitialize/route.ts': { methods: { POST: { auth: 'operator', body: {} } } },
   'app/api/status/phase/route.ts': {
-    methods: { POST: { auth: 'node', body: { node_id: 1, phase: 'installation', status: 'running', message: 'matrix' } } },
+    methods: { POST: { auth: 'node', body: { server_ip: TARGET_IP, phase: 'installation', status: 'running', message: 'matrix' } } },
   },
+  'app/api/status/route.ts': { methods: { POST: { auth: 'node', body: { server_ip: TARGET_IP, status: 'running', message: 'matrix' } } } },
+  'app/api/installation/status/route.ts': { methods: { POST: { auth: 'node', body: { management_ip: TARGET_IP, phase: 3, message: 'matrix' } } } },
+  'app/api/status/activity/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/status/events/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/status/summary/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/status/history/route.ts': { methods: { GET: { auth: 'viewer', query: () => ({ server_ip: TARGET_IP }) } } },
+  'app/api/status/history/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/status/nodes/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/status/deployment/[ip]/route.ts': { params: { ip: TARGET_IP }, methods: { GET: { auth: 'viewer' } } },
+  // route({ auth: 'public' }) but authorizeMetricsScrape admits only METRICS_TOKEN, METRICS_ALLOW or admins.
+  'app/api/metrics/route.ts': { methods: { GET: { auth: 'admin' } } },
   'app/api/web/profile-details/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/web/profile-storage-config/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/web/server-profiles/route.ts': { methods: { GET: { auth: 'viewer' } } },
@@ -88,7 +102,7 @@ export const MATRIX: Record<string, RouteRow> = {
       },
     },
   },
-  'app/boot/server/[ip]/route.ts': { params: { ip: '10.240.0.11' }, methods: { GET: { auth: 'node' } } },
+  'app/boot/server/[ip]/route.ts': { params: { ip: TARGET_IP }, methods: { GET: { auth: 'node' } } },
   'app/boot/scripts/[name]/route.ts': { params: { name: 'matrix.sh' }, methods: { GET: { auth: 'node' } } },
   'app/boot/images/[file]/route.ts': {
     params: { file: 'kernel' },
