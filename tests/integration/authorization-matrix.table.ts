@@ -30,6 +30,8 @@ export interface MethodRow {
   /** For public routes that answer a refusal in-band (e.g. an iPXE script): how to see it. */
   refused?: (res: Response) => boolean;
   body?: unknown;
+  /** Why an allowed caller may get a 5xx here (e.g. the handler calls the cloud, absent in this test). */
+  downstream?: string;
   query?: (ctx: MatrixContext) => Record<string, string | number>;
 }
 
@@ -73,6 +75,21 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/config/clusters/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' }, DELETE: { auth: 'operator' } } },
   'app/api/config/clusters/[id]/events/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
   'app/api/config/clusters/[id]/retry/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
+  'app/api/cleanup/batch/route.ts': { methods: { POST: { auth: 'operator', body: {} } } },
+  'app/api/cleanup/deployment/[id]/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
+  'app/api/cleanup/findings/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/cleanup/findings/[id]/acknowledge/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
+  'app/api/cleanup/findings/[id]/cleanup/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
+  'app/api/cleanup/node/[id]/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
+  'app/api/cleanup/orphaned/route.ts': { methods: { POST: { auth: 'operator', body: { dry_run: 'not-a-boolean' } } } },
+  'app/api/cleanup/plan/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/cleanup/reconcile/route.ts': { methods: { POST: { auth: 'operator', downstream: 'lists cloud resources; no simulator runs in this test' } } },
+  'app/api/cleanup/script/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/cleanup/status/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/cleanup/validate/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/dns/records/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'operator', body: {} } } },
+  'app/api/dns/records/[name]/route.ts': { params: { name: 'no-such-record' }, methods: { GET: { auth: 'viewer' }, DELETE: { auth: 'operator' } } },
+  'app/api/openapi.json/route.ts': { methods: { GET: { auth: 'public' } } },
   'app/api/reinitialize/route.ts': { methods: { POST: { auth: 'operator', body: {} } } },
   'app/api/status/phase/route.ts': {
     methods: { POST: { auth: 'node', body: { server_ip: TARGET_IP, phase: 'installation', status: 'running', message: 'matrix' } } },
