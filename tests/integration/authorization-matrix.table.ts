@@ -89,6 +89,8 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/cleanup/validate/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
   'app/api/dns/records/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'operator', body: {} } } },
   'app/api/dns/records/[name]/route.ts': { params: { name: 'no-such-record' }, methods: { GET: { auth: 'viewer' }, DELETE: { auth: 'operator' } } },
+  'app/api/boot-images/route.ts': { methods: { GET: { auth: 'admin' }, POST: { auth: 'admin', body: {} } } },
+  'app/api/boot-images/[name]/route.ts': { params: { name: 'no-such-image' }, methods: { DELETE: { auth: 'admin' } } },
   'app/api/openapi.json/route.ts': { methods: { GET: { auth: 'public' } } },
   'app/api/reinitialize/route.ts': { methods: { POST: { auth: 'operator', body: {} } } },
   'app/api/status/phase/route.ts': {
