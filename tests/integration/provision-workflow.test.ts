@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { provisionNodes } from '@/lib/provisioning/provision';
+import { reinitializeNode } from '@/lib/provisioning/reinitialize';
 import { provisionRequestSchema } from '@/lib/provisioning/schemas';
 import type { NodePlan } from '@/lib/provisioning/plan';
 import { resetDatabase } from '../helpers/db';
@@ -111,4 +112,27 @@ describe('node provisioning workflow (simulator)', () => {
     expect(new Set(ours.map((r) => `${r.subnet_id}/${r.address}`)).size).toBe(80);
     expect(inv.bare_metal_servers.filter((s) => s.name.startsWith('nvo-bulk-'))).toHaveLength(20);
   }, 90_000);
+
+  it('reinitializes a deployed node: new token, server re-imaged, installs again to deployed', async () => {
+    const real = await provision('ntnx-r');
+    if (real.dry_run) throw new Error('expected a real run');
+    const [{ node_id, deployment_id }] = real.accepted;
+    await drive(deployment_id, testDeps(cloud), { tick: nodePlayer(node_id) });
+    const before = await db.node.findUniqueOrThrow({ where: { id: node_id } });
+    expect(before.status).toBe('deployed');
+
+    const result = await reinitializeNode({ mgmt_ip: before.managementIp! }, 'test');
+    expect(result).toMatchObject({ node_id, server_id: before.bareMetalId, management_ip: before.managementIp });
+    await drive(result.deployment_id, testDeps(cloud), { tick: nodePlayer(node_id), timeoutMs: 30_000 });
+
+    const after = await db.node.findUniqueOrThrow({ where: { id: node_id } });
+    expect(after.status).toBe('deployed');
+    expect(after.bootTokenHash).not.toBe(before.bootTokenHash);
+    const steps = await db.deploymentStep.findMany({ where: { deploymentId: result.deployment_id }, orderBy: { position: 'asc' } });
+    expect(steps.map((s) => [s.name, s.status])).toEqual(
+      ['stop_server', 'reinitialize_server', 'wait_running', 'wait_boot', 'install', 'deployed'].map((n) => [n, 'succeeded']),
+    );
+    const inv = inventoryOf((await cloud.inventory()) as Inventory, 'ntnx-r');
+    expect([inv.servers.length, inv.vnis.length, inv.reservedIps.length, inv.dns.length]).toEqual([1, 2, 4, 8]);
+  });
 });
