@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulator/defaults';
@@ -216,5 +219,49 @@ describe('virtual node', () => {
     await new Promise((r) => setTimeout(r, 1200)); // longer than a whole install at this scale
     expect(phasePosts().length).toBe(count);
     expect(phasePosts().some((b) => b.phase === 'health_validation')).toBe(false);
+  });
+
+  it('resumes an unfinished install after a simulator restart, without repeating completed phases', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nvo-vn-'));
+    const stateFile = path.join(dir, 'state.json');
+    try {
+      let sim = await startTestCloud({ timeScale: 1500, autoboot: true, tickMs: 20, stateFile });
+      const ip = await sim.client.vpc.reserveIp(SIM_DEFAULTS.managementSubnet.id, { name: 'vn-resume-mgmt' });
+      const vni = await sim.client.vpc.createVirtualNetworkInterface({ name: 'vn-resume-vni', primary_ip: { id: ip.id } });
+      await sim.client.vpc.createBareMetalServer({
+        name: 'vn-resume', profile: { name: 'cx3d-metal-48x128' }, zone: { name: 'us-south-1' },
+        initialization: { image: { id: SIM_DEFAULTS.images.ipxe.id }, keys: [{ id: SIM_DEFAULTS.sshKey.id }], user_data: `${base}/boot/config?node_id=7&token=nvn_token_for_node_7` },
+        primary_network_attachment: { name: 'eth0', interface_type: 'pci', virtual_network_interface: { id: vni.id } },
+      });
+      const deadline = Date.now() + 10_000;
+      while (!phasePosts().some((b) => b.phase === 'image_download' && b.status === 'completed') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await sim.close();
+      const before = phasePosts().length;
+      const requestsBefore = recorded.length;
+      sim = await startTestCloud({ timeScale: 1500, autoboot: true, tickMs: 20, stateFile });
+      try {
+        const end = Date.now() + 10_000;
+        let state = '';
+        while (state !== 'done' && Date.now() < end) {
+          state = (await sim.inventory()).bare_metal_servers[0].node.state;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(state).toBe('done');
+      } finally {
+        await sim.close();
+      }
+      const resumed = phasePosts().slice(before).map((b) => `${b.phase}:${b.status}`);
+      expect(resumed).not.toContain('foundation_start:started');
+      expect(resumed).not.toContain('image_download:completed');
+      expect(resumed.at(-1)).toBe('health_validation:completed');
+      // After the restart the node asked for its installer config again, not for the boot script.
+      const afterRestart = recorded.slice(requestsBefore).map((r) => r.path);
+      expect(afterRestart.some((p) => p.startsWith('/boot/server/'))).toBe(true);
+      expect(afterRestart).not.toContain('/boot/config');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
