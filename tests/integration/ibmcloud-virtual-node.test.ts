@@ -234,8 +234,11 @@ describe('virtual node', () => {
         primary_network_attachment: { name: 'eth0', interface_type: 'pci', virtual_network_interface: { id: vni.id } },
       });
       const deadline = Date.now() + 10_000;
-      while (!phasePosts().some((b) => b.phase === 'image_download' && b.status === 'completed') && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 10));
+      // Wait until the simulator itself has recorded image_download as done (the post alone may
+      // be seen here before the node got its answer; an unanswered post is repeated on resume).
+      const downloaded = INSTALL_PHASES.indexOf('image_download');
+      while (Date.now() < deadline && ((await sim.inventory()).bare_metal_servers[0]?.node.lastPhase ?? -1) < downloaded) {
+        await new Promise((r) => setTimeout(r, 5));
       }
       await sim.close();
       const before = phasePosts().length;
