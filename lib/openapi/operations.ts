@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Requirement } from '@/lib/auth/identity';
 import { auditQuerySchema } from '@/lib/audit/schemas';
+import { registerBootImageSchema } from '@/lib/boot/schemas';
 import { createTokenSchema, createUserSchema, updateUserSchema } from '@/lib/auth/schemas';
 import { batchCleanupSchema, cleanupStatusQuerySchema, findingsQuerySchema, orphanSweepSchema } from '@/lib/cleanup/schemas';
 import { createClusterRequest, deleteClusterQuery } from '@/lib/clusters/schemas';
@@ -95,6 +96,9 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('get', '/api/status/events', 'Status', 'viewer', 'Recent timeline events', { query: eventsQuery }),
   op('get', '/api/status/activity', 'Status', 'viewer', 'Deployments over time', { query: activityQuery }),
 
+  op('get', '/api/boot-images', 'Boot', 'admin', 'Boot image catalog, with which files are missing on disk'),
+  op('post', '/api/boot-images', 'Boot', 'admin', 'Register a boot image (size and SHA-256 checked against the file)', { body: registerBootImageSchema }),
+  op('delete', '/api/boot-images/{name}', 'Boot', 'admin', 'Remove a boot image from the catalog'),
   op('get', '/boot/config', 'Boot', 'node', 'iPXE script for a node (node_id or mgmt_ip, and its token)', { produces: 'text/plain' }),
   op('get', '/boot/server/{ip}', 'Boot', 'node', 'Installer configuration of the node with this management IP'),
   op('get', '/boot/images/{file}', 'Boot', 'node', 'Boot image, streamed, with Range and ETag', { produces: 'application/octet-stream' }),
