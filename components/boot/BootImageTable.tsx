@@ -1,6 +1,7 @@
 'use client';
 
 import { DataTable, Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow, Tag } from '@carbon/react';
+import { formatBytes } from '@/lib/boot/format-bytes';
 import type { CatalogEntry, ImageState } from '@/lib/boot/image-catalog';
 import { RegisterImageButton } from './RegisterImageButton';
 import { RemoveImageButton } from './RemoveImageButton';
@@ -22,15 +23,7 @@ const HEADERS = [
 ];
 
 function bytes(n: number | null) {
-  if (n === null) return '—';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+  return n === null ? '—' : formatBytes(n);
 }
 
 export function BootImageTable({ images }: { images: CatalogEntry[] }) {

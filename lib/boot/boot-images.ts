@@ -1,18 +1,8 @@
 import { getConfig } from '@/lib/config';
 import { recordBootFetch } from './fetch-record';
+import { formatBytes } from './format-bytes';
 import { imageResponse, type ImageTransfer } from './image-response';
 import { nodeForInstall } from './install-access';
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
 
 function describe(t: ImageTransfer): { status: 'completed' | 'failed' | 'info'; message: string } {
   if (t.httpStatus === 304) return { status: 'info', message: `${t.name} not modified (304)` };
