@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/config';
-import { asRequestError } from '@/lib/dns/cloud-failure';
+import { asRequestError } from '@/lib/http/cloud-error';
 import type { DnsZone } from '@/lib/dns/records';
 import { cloudSettings, getCloudClient } from '@/lib/ibmcloud';
 import { enqueue } from '@/lib/jobs/engine';

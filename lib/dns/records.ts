@@ -1,7 +1,7 @@
 import { db, type Prisma } from '@/lib/db/client';
 import { ConflictError, NotFoundError } from '@/lib/http/errors';
 import type { DnsApi } from '@/lib/ibmcloud/api';
-import { asRequestError } from './cloud-failure';
+import { asRequestError } from '@/lib/http/cloud-error';
 import { cloudRecordName, ipFromPtrName, isIpv4, recordFqdn, relativeName, trackedRecordName } from './naming';
 import type { CreateDnsRecordInput, DnsRecordView, ListDnsRecordsQuery } from './schemas';
 

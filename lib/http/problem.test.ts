@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CloudError } from '@/lib/ibmcloud/errors';
 import { ConflictError, RateLimitedError } from './errors';
 import { problemFromError } from './problem';
 
@@ -28,5 +29,13 @@ describe('problemFromError', () => {
     const text = await response.text();
     expect(response.status).toBe(500);
     expect(text).not.toContain('hunter2');
+  });
+
+  it('answers an IBM Cloud outage as 503 with its trace id, not a 500', async () => {
+    const err = new CloudError({ kind: 'server', status: 502, code: 'bad_gateway', message: 'upstream', trace: 't-123' });
+    const { response, unexpected } = problemFromError(err);
+    expect(unexpected).toBe(false);
+    expect(response.status).toBe(503);
+    expect((await response.json()).detail).toContain('t-123');
   });
 });

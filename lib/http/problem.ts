@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { asRequestError } from './cloud-error';
 import { AppError, RateLimitedError, ValidationError, type FieldError } from './errors';
 
 export const PROBLEM_TYPE_BASE = 'https://nutanix-vpc-orchestrator.dev/problems/';
@@ -37,6 +38,8 @@ function slug(title: string) {
  */
 export function problemFromError(err: unknown, requestId?: string): { response: Response; unexpected: boolean } {
   if (err instanceof ZodError) err = new ValidationError('The request is invalid', zodFieldErrors(err));
+  // An IBM Cloud failure that reaches the edge is the cloud's answer, not our crash.
+  err = asRequestError(err);
   if (err instanceof AppError) {
     const headers: Record<string, string> =
       err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : {};

@@ -1,5 +1,5 @@
 import { CloudError } from '@/lib/ibmcloud/errors';
-import { AppError, ConflictError, UnavailableError, ValidationError } from '@/lib/http/errors';
+import { AppError, ConflictError, UnavailableError, ValidationError } from './errors';
 
 /**
  * Turns a cloud failure on an operator's request into the HTTP error it deserves: IBM refusing the
