@@ -1,19 +1,21 @@
 import { EmptyState } from '@/components/common/EmptyState';
 import { PageHeader } from '@/components/common/PageHeader';
-import { StatusTiles } from '@/components/dashboard/StatusTiles';
-import { countNodesByStatus } from '@/lib/status/node-counts';
+import { DashboardLive } from '@/components/dashboard/DashboardLive';
+import { deploymentActivity } from '@/lib/status/activity';
+import { recentEvents } from '@/lib/status/history';
+import { statusSummary } from '@/lib/status/summary';
 
 export const metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
-  const counts = await countNodesByStatus();
+  const [summary, buckets, events] = await Promise.all([statusSummary(), deploymentActivity('24h'), recentEvents({ limit: 15 })]);
   return (
     <>
       <PageHeader title="Dashboard" description="Nutanix CE nodes on IBM Cloud VPC bare metal, at a glance." />
-      <StatusTiles counts={{ ...counts, deploying: counts.deploying + counts.provisioning }} />
-      {counts.total === 0 && (
+      {summary.total_nodes === 0 && (
         <EmptyState title="No nodes yet">Provisioned nodes and their deployments will appear here.</EmptyState>
       )}
+      <DashboardLive initial={{ summary, activity: { range: '24h', buckets }, events: { events } }} />
     </>
   );
 }

@@ -45,8 +45,19 @@ export async function nodeHistoryByIp(ip: string) {
   return nodeHistory(await nodeByManagementIp(ip));
 }
 
+export interface RecentEvent {
+  id: number;
+  node_id: number | null;
+  node_name: string | null;
+  phase: string;
+  status: string;
+  message: string | null;
+  source: string;
+  timestamp: string;
+}
+
 /** The newest events across all nodes (or one node), newest first, for live feeds. */
-export async function recentEvents(opts: { limit: number; nodeId?: number }) {
+export async function recentEvents(opts: { limit: number; nodeId?: number }): Promise<RecentEvent[]> {
   const events = await db.deploymentEvent.findMany({
     where: opts.nodeId ? { nodeId: opts.nodeId } : {},
     orderBy: { id: 'desc' },

@@ -70,3 +70,22 @@ export const eventsQuery = z.object({
 });
 
 export const activityQuery = z.object({ range: z.enum(['24h', '7d', '30d']).default('24h') });
+
+const time = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).transform((v) => new Date(v));
+
+/** GET /api/deployments and the Deployments page: filters, cursor pagination, optional CSV. */
+export const deploymentsQuery = z
+  .object({
+    kind: z.enum(['provision', 'reinitialize', 'cleanup', 'cluster']).optional(),
+    status: z.enum(['pending', 'running', 'compensating', 'succeeded', 'failed', 'cancelled']).optional(),
+    /** Substring of the node or cluster name. */
+    q: z.string().trim().min(1).max(100).optional(),
+    node_id: z.coerce.number().int().positive().optional(),
+    from: time.optional(),
+    to: time.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(25),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export type DeploymentsQuery = z.output<typeof deploymentsQuery>;

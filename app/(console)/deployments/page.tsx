@@ -1,13 +1,15 @@
-import { EmptyState } from '@/components/common/EmptyState';
 import { PageHeader } from '@/components/common/PageHeader';
+import { DeploymentsTable } from '@/components/deployments/DeploymentsTable';
+import { listDeployments } from '@/lib/status/deployments';
 
 export const metadata = { title: 'Deployments' };
 
-export default function DeploymentsPage() {
+export default async function DeploymentsPage() {
+  const initial = await listDeployments({ limit: 25 });
   return (
     <>
       <PageHeader title="Deployments" description="Every provisioning, reinitialize, cleanup and cluster workflow run." />
-      <EmptyState title="No deployments have run yet." />
+      <DeploymentsTable initial={initial} />
     </>
   );
 }
