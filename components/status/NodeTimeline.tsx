@@ -31,7 +31,9 @@ export function NodeTimeline({ nodeId, initialStatus, initialHistory }: { nodeId
   return (
     <section className="node-timeline" data-testid="node-timeline" aria-label="Install progress and timeline">
       <div className="node-timeline__summary">
-        <StatusTag status={status.node_status} />
+        <span data-testid="node-status">
+          <StatusTag status={status.node_status} />
+        </span>
         <span data-testid="node-phase">{status.current_phase.replace(/_/g, ' ')}</span>
         <span className="cds--type-helper-text-01">{status.message}</span>
       </div>

@@ -26,6 +26,14 @@ describe('expectedDurations', () => {
     expect(e.source).toMatchObject({ ipxe_boot: 'measured', image_download: 'scaled' });
   });
 
+  it('ignores phases with too few samples and does not scale from fewer than three measured phases', () => {
+    const e = expectedDurations([{ ...stat('ipxe_boot', 3), samples: 2 }, stat('config_download', 12), stat('installation', 120)], TIMEOUTS);
+    expect(e.seconds.ipxe_boot).toBe(300);
+    expect(e.seconds.config_download).toBe(12);
+    expect(e.seconds.image_download).toBe(900);
+    expect(e.source).toMatchObject({ ipxe_boot: 'timeout', config_download: 'measured' });
+  });
+
   it('derives weights that sum to one', () => {
     const w = phaseWeights(expectedDurations([stat('installation', 100)], TIMEOUTS));
     expect(INSTALL_PHASES.reduce((s, p) => s + w[p], 0)).toBeCloseTo(1);

@@ -23,15 +23,22 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** A phase counts as measured from this many completed samples on. */
+export const MIN_PHASE_SAMPLES = 3;
+/** Unmeasured phases are scaled only when at least this many phases are measured. */
+export const MIN_MEASURED_PHASES_TO_SCALE = 3;
+
 /**
- * How long each phase is expected to take: the mean of measured durations where there is
- * history; for phases without history, the configured timeout scaled by the median
- * measured/timeout ratio of the phases that have some (so one slow lab does not mix measured
- * minutes with timeout-sized guesses); with no history at all, the configured timeouts.
+ * How long each phase is expected to take: the mean of measured durations where there is enough
+ * history; for phases without, the configured timeout scaled by the median measured/timeout
+ * ratio of the measured phases (so a lab whose installs run at a tenth of the timeouts does not
+ * mix measured minutes with timeout-sized guesses), once enough phases are measured to trust
+ * that ratio; otherwise the configured timeouts.
  */
-export function expectedDurations(stats: PhaseDurationStat[], timeouts: PhaseSeconds, minSamples = 1): ExpectedDurations {
+export function expectedDurations(stats: PhaseDurationStat[], timeouts: PhaseSeconds, minSamples = MIN_PHASE_SAMPLES): ExpectedDurations {
   const measured = new Map(stats.filter((s) => s.samples >= minSamples && s.meanSeconds > 0).map((s) => [s.phase, s.meanSeconds]));
-  const ratios = INSTALL_PHASES.filter((p) => measured.has(p)).map((p) => measured.get(p)! / timeouts[p]);
+  const measuredRatios = INSTALL_PHASES.filter((p) => measured.has(p)).map((p) => measured.get(p)! / timeouts[p]);
+  const ratios = measuredRatios.length >= MIN_MEASURED_PHASES_TO_SCALE ? measuredRatios : [];
   const ratio = ratios.length ? median(ratios) : 1;
   const seconds = {} as PhaseSeconds;
   const source = {} as ExpectedDurations['source'];

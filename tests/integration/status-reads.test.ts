@@ -11,11 +11,13 @@ import { params, request } from '../helpers/request';
 import { installingNode } from '../helpers/status-nodes';
 import { userWithToken } from '../helpers/users';
 
-/** A past deployment on another node in which every phase took `seconds`. */
+/** Three past deployments on another node in which every phase took `seconds`. */
 async function history(seconds: number) {
   const old = await db.node.create({ data: { name: `old-${seconds}`, serverProfile: 'p', status: 'deployed' } });
   for (const phase of INSTALL_PHASES) {
-    await db.deploymentEvent.create({ data: { nodeId: old.id, phase, status: 'completed', source: 'node', durationMs: seconds * 1000 } });
+    for (let run = 0; run < 3; run++) {
+      await db.deploymentEvent.create({ data: { nodeId: old.id, phase, status: 'completed', source: 'node', durationMs: seconds * 1000 } });
+    }
   }
 }
 
