@@ -1,4 +1,3 @@
-import { EmptyState } from '@/components/common/EmptyState';
 import { PageHeader } from '@/components/common/PageHeader';
 import { DashboardLive } from '@/components/dashboard/DashboardLive';
 import { deploymentActivity } from '@/lib/status/activity';
@@ -12,9 +11,6 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description="Nutanix CE nodes on IBM Cloud VPC bare metal, at a glance." />
-      {summary.total_nodes === 0 && (
-        <EmptyState title="No nodes yet">Provisioned nodes and their deployments will appear here.</EmptyState>
-      )}
       <DashboardLive initial={{ summary, activity: { range: '24h', buckets }, events: { events } }} />
     </>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
+import { EmptyState } from '@/components/common/EmptyState';
 import { fetchJson, LIVE_REFRESH_MS } from '@/components/status/live';
 import type { ActivityBucket } from '@/lib/status/activity';
 import type { RecentEvent } from '@/lib/status/history';
@@ -23,13 +24,16 @@ export function DashboardLive({ initial }: { initial: DashboardData }) {
   const { data: summary = initial.summary } = useSWR<StatusSummary>('/api/status/summary', fetchJson, { ...live, fallbackData: initial.summary });
   const { data: events = initial.events } = useSWR<DashboardData['events']>('/api/status/events?limit=15', fetchJson, { ...live, fallbackData: initial.events });
   const { data: activity = initial.activity } = useSWR<DashboardData['activity']>('/api/status/activity?range=24h', fetchJson, {
-    refreshInterval: LIVE_REFRESH_MS * 5,
+    refreshInterval: LIVE_REFRESH_MS * 2,
     fallbackData: initial.activity,
   });
   const s = summary.status_summary;
   const counts = { total: summary.total_nodes, deploying: (s.deploying ?? 0) + (s.provisioning ?? 0), deployed: s.deployed ?? 0, failed: s.failed ?? 0, stuck: s.stuck ?? 0 };
   return (
     <>
+      {summary.total_nodes === 0 && (
+        <EmptyState title="No nodes yet">Provisioned nodes and their deployments will appear here.</EmptyState>
+      )}
       <StatusTiles counts={counts} />
       <p className="cds--type-helper-text-01 dashboard-note" data-testid="success-rate">
         Success rate of finished installs:{' '}

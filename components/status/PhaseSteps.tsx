@@ -8,7 +8,8 @@ export function PhaseSteps({ phase, phaseStatus, nodeStatus }: { phase: string; 
   const at = phaseIndex(phase);
   const deployed = nodeStatus === 'deployed';
   return (
-    <ProgressIndicator currentIndex={Math.max(at, 0)} spaceEqually className="phase-steps" data-testid="phase-steps">
+    <div className="phase-steps" data-testid="phase-steps">
+    <ProgressIndicator currentIndex={Math.max(at, 0)}>
       {INSTALL_PHASES.map((p, i) => {
         const complete = deployed || i < at || (i === at && phaseStatus === 'completed');
         const invalid = i === at && (phaseStatus === 'failed' || nodeStatus === 'failed');
@@ -25,5 +26,6 @@ export function PhaseSteps({ phase, phaseStatus, nodeStatus }: { phase: string; 
         );
       })}
     </ProgressIndicator>
+    </div>
   );
 }

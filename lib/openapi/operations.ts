@@ -11,7 +11,7 @@ import {
   provisionRequestSchema, reinitializeSchema, validateNodeConfigSchema,
 } from '@/lib/provisioning/schemas';
 import {
-  activityQuery, eventsQuery, installationStatusSchema, installerStatusSchema, phaseCallbackSchema, serverIpQuery,
+  activityQuery, deploymentsQuery, eventsQuery, installationStatusSchema, installerStatusSchema, phaseCallbackSchema, serverIpQuery,
 } from '@/lib/status/schemas';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';
@@ -95,6 +95,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('get', '/api/status/summary', 'Status', 'viewer', 'Counts by status and phase, success rate, phase durations, stuck nodes'),
   op('get', '/api/status/events', 'Status', 'viewer', 'Recent timeline events', { query: eventsQuery }),
   op('get', '/api/status/activity', 'Status', 'viewer', 'Deployments over time', { query: activityQuery }),
+  op('get', '/api/deployments', 'Status', 'viewer', 'Every workflow run: filters, cursor pagination, CSV with format=csv', { query: deploymentsQuery }),
 
   op('get', '/api/boot-images', 'Boot', 'admin', 'Boot image catalog, with which files are missing on disk'),
   op('post', '/api/boot-images', 'Boot', 'admin', 'Register a boot image (size and SHA-256 checked against the file)', { body: registerBootImageSchema }),

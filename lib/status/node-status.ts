@@ -37,6 +37,12 @@ interface Facts {
   lastEvent: { createdAt: Date; message: string | null } | null;
 }
 
+const DEFAULT_MESSAGES: Record<string, string> = {
+  deployed: 'Nutanix CE is installed and healthy',
+  failed: 'Deployment failed',
+  stuck: 'A phase outlived its timeout',
+};
+
 const seconds = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000));
 
 /** Derives the status view; deployed and failed nodes are frozen, running ones advance with time. */
@@ -77,7 +83,7 @@ export function deriveNodeStatus(node: NodeRow, f: Facts, now: Date): NodeStatus
     estimated_remaining_seconds: remaining,
     timed_out: node.status === 'stuck' || overdue,
     last_update: lastUpdate.toISOString(),
-    message: node.statusMessage ?? f.lastEvent?.message ?? 'Deployment not started',
+    message: node.statusMessage ?? f.lastEvent?.message ?? DEFAULT_MESSAGES[node.status] ?? 'Deployment not started',
     failure_reason: node.failureReason,
     last_seen_at: node.lastSeenAt?.toISOString() ?? null,
     last_fetch: node.lastFetch,
@@ -91,7 +97,7 @@ async function statusOf(node: NodeRow, now: Date): Promise<NodeStatusView> {
     currentExpectedDurations(),
     activeDeploymentId(db, node.id),
     db.deploymentEvent.findFirst({ where: { nodeId: node.id, createdAt: { gte: runStart } }, orderBy: { id: 'asc' }, select: { createdAt: true } }),
-    db.deploymentEvent.findFirst({ where: { nodeId: node.id }, orderBy: { id: 'desc' }, select: { createdAt: true, message: true } }),
+    db.deploymentEvent.findFirst({ where: { nodeId: node.id, message: { not: null } }, orderBy: { id: 'desc' }, select: { createdAt: true, message: true } }),
   ]);
   return deriveNodeStatus(node, { state, expected, deploymentId: deploymentId ?? null, firstEventAt: first?.createdAt ?? null, lastEvent: last }, now);
 }

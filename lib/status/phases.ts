@@ -71,8 +71,12 @@ export function nextInstallPhase(phase: InstallPhase): InstallPhase | null {
   return INSTALL_PHASES[phaseIndex(phase) + 1] ?? null;
 }
 
-/** Human label: `image_download` → `Image download`. */
+const ACRONYMS: Record<string, string> = { ipxe: 'iPXE', dns: 'DNS', ibm: 'IBM', ip: 'IP', ips: 'IPs', vnis: 'VNIs' };
+
+/** Human label: `image_download` → `Image download`, `ipxe_boot` → `iPXE boot`. */
 export function phaseLabel(phase: string): string {
-  const words = phase.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = phase.split('_').map((w) => ACRONYMS[w] ?? w);
+  const first = words[0] ?? '';
+  words[0] = ACRONYMS[phase.split('_')[0]] ? first : first.charAt(0).toUpperCase() + first.slice(1);
+  return words.join(' ');
 }
