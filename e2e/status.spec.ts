@@ -52,8 +52,9 @@ test('the dashboard and a node page update while a node installs, without reload
     // The node page, in a second tab, follows the same install.
     const nodePage = await browser.newPage({ storageState: await page.context().storageState() });
     await nodePage.goto(`/nodes/${nodeId}`);
-    await expect(nodePage.getByTestId('node-timeline')).toBeVisible();
+    await expect(nodePage.getByTestId('phase-indicator')).toBeVisible();
     await nodePage.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const progressBar = nodePage.getByRole('progressbar').first();
 
     // Wait for the server to be up and the node to have booted (ipxe_boot/config_download come from /boot).
     let chainUrl: string | null = null;
@@ -79,19 +80,20 @@ test('the dashboard and a node page update while a node installs, without reload
     await report('foundation_start', 'started');
     await report('foundation_start', 'completed');
     await report('installation', 'started');
-    await expect(nodePage.getByTestId('node-phase')).toHaveText('installation');
-    await expect(nodePage.locator('[data-testid="phase-steps"] [data-phase="foundation_start"]')).toHaveAttribute('data-state', 'complete');
-    const midProgress = Number(await nodePage.getByTestId('node-progress').getAttribute('data-progress'));
-    expect(midProgress).toBeGreaterThan(0);
+    await expect(nodePage.getByTestId('node-status')).toHaveText(/deploying/i);
+    await expect.poll(async () => Number(await progressBar.getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(0);
+    const midProgress = Number(await progressBar.getAttribute('aria-valuenow'));
     expect(midProgress).toBeLessThan(100);
-    await expect(nodePage.getByTestId('timeline-row').first()).toHaveAttribute('data-phase', 'installation');
+    await nodePage.getByRole('tab', { name: 'Timeline' }).click();
+    await expect(nodePage.getByTestId('timeline')).toContainText('installation started (e2e)');
 
     await report('installation', 'completed');
     await report('health_validation', 'started');
     await report('health_validation', 'completed');
 
-    await expect(nodePage.getByTestId('node-progress')).toHaveAttribute('data-progress', '100');
-    await expect(nodePage.getByTestId('node-status')).toHaveText('deployed');
+    await expect(nodePage.getByTestId('node-status')).toHaveText(/deployed/i);
+    await expect(progressBar).toHaveAttribute('aria-valuenow', '100');
+    await expect(nodePage.getByTestId('timeline')).toContainText('health_validation completed (e2e)');
     await expect(page.getByTestId('tile-deployed').locator('.tile-value')).toHaveText(String(deployedBefore + 1));
     await expect(page.getByTestId('recent-events')).toContainText('health_validation completed (e2e)');
 
