@@ -101,6 +101,7 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/status/activity/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/status/events/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/status/summary/route.ts': { methods: { GET: { auth: 'viewer' } } },
+  'app/api/deployments/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/status/history/route.ts': { methods: { GET: { auth: 'viewer', query: () => ({ server_ip: TARGET_IP }) } } },
   'app/api/status/history/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
   'app/api/status/nodes/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
