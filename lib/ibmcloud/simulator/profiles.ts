@@ -14,6 +14,8 @@ interface ProfileSpec {
 }
 
 const SPECS: ProfileSpec[] = [
+  { name: 'bx2d-metal-24x96', vcpu: 24, memory: 96, bootGb: 960, dataDrives: 8, dataGb: 3200, gbps: 25 },
+  { name: 'bx2d-metal-48x192', vcpu: 48, memory: 192, bootGb: 960, dataDrives: 8, dataGb: 3200, gbps: 50 },
   { name: 'bx2d-metal-96x384', vcpu: 96, memory: 384, bootGb: 960, dataDrives: 8, dataGb: 3200, gbps: 100 },
   { name: 'cx2d-metal-96x192', vcpu: 96, memory: 192, bootGb: 960, dataDrives: 8, dataGb: 3200, gbps: 100 },
   { name: 'bx3d-metal-48x256', vcpu: 48, memory: 256, bootGb: 480, dataDrives: 4, dataGb: 7680, gbps: 200 },
