@@ -3,7 +3,7 @@
 import { ProgressBar, StructuredListBody, StructuredListCell, StructuredListHead, StructuredListRow, StructuredListWrapper, Tag, Tile } from '@carbon/react';
 import useSWR from 'swr';
 import type { CleanupRunView } from '@/lib/cleanup/status';
-import { fetchJson } from './send-json';
+import { fetchJson } from '@/components/common/fetch-json';
 
 interface Runs {
   running: CleanupRunView[];

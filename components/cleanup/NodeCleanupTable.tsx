@@ -7,7 +7,8 @@ import { TrashCan } from '@carbon/icons-react';
 import { useState } from 'react';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import { ConfirmCleanupModal, type DeletionItem } from './ConfirmCleanupModal';
-import { fetchJson, sendJson } from './send-json';
+import { fetchJson } from '@/components/common/fetch-json';
+import { sendJson } from './send-json';
 import { EmptyTableRow, SelectableTableHead } from './SelectableTableHead';
 import { useAction } from './useAction';
 
@@ -33,7 +34,7 @@ export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
 
   async function confirm(selected: CleanableNode[]) {
     setError(null);
-    const plans = await Promise.all(selected.map((n) => fetchJson(`/api/cleanup/plan/${n.id}`)));
+    const plans = await Promise.all(selected.map((n) => fetchJson<{ resources: DeletionItem['resources'] }>(`/api/cleanup/plan/${n.id}`)));
     setItems(selected.map((n, i) => ({ id: n.id, label: `Node ${n.name}`, resources: plans[i].resources })));
   }
 

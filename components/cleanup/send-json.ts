@@ -12,9 +12,3 @@ export async function sendJson<T = unknown>(method: string, url: string, body?: 
   }
   return data as T;
 }
-
-export const fetchJson = (url: string) =>
-  fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`${url}: ${r.status}`);
-    return r.json();
-  });

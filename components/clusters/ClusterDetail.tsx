@@ -3,7 +3,7 @@
 import { InlineNotification, ProgressBar, StructuredListBody, StructuredListCell, StructuredListRow, StructuredListWrapper, Tile } from '@carbon/react';
 import useSWR from 'swr';
 import type { ClusterView } from '@/lib/clusters/views';
-import { fetchJson } from './api';
+import { fetchJson } from '@/components/common/fetch-json';
 import { ClusterActions } from './ClusterActions';
 import { ClusterMembers } from './ClusterMembers';
 import { ClusterStatusTag } from './ClusterStatusTag';

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
 import type { ClusterView } from '@/lib/clusters/views';
-import { fetchJson } from './api';
+import { fetchJson } from '@/components/common/fetch-json';
 import { ClusterStatusTag } from './ClusterStatusTag';
 
 const HEADERS = [

@@ -7,13 +7,6 @@ export interface ApiProblem {
   errors?: FieldError[];
 }
 
-/** SWR fetcher for our JSON API (same origin, session cookie). */
-export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw Object.assign(new Error(`${res.status} ${url}`), { status: res.status });
-  return res.json() as Promise<T>;
-}
-
 /** A mutating call; resolves with the body on success, or the problem+json on failure. */
 export async function send<T>(url: string, method: 'POST' | 'DELETE', body?: unknown): Promise<{ ok: true; data: T } | { ok: false; problem: ApiProblem }> {
   const res = await fetch(url, {

@@ -2,7 +2,8 @@
 
 import useSWR from 'swr';
 import { EmptyState } from '@/components/common/EmptyState';
-import { fetchJson, LIVE_REFRESH_MS } from '@/components/status/live';
+import { fetchJson } from '@/components/common/fetch-json';
+import { LIVE_REFRESH_MS } from '@/components/status/live';
 import type { ActivityBucket } from '@/lib/status/activity';
 import type { RecentEvent } from '@/lib/status/history';
 import type { StatusSummary } from '@/lib/status/summary';

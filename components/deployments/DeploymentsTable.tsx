@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import useSWR from 'swr';
 import { formatDuration, formatTime } from '@/components/status/format';
-import { fetchJson, LIVE_REFRESH_MS } from '@/components/status/live';
+import { fetchJson } from '@/components/common/fetch-json';
+import { LIVE_REFRESH_MS } from '@/components/status/live';
 import { StatusTag } from '@/components/status/StatusTag';
 import type { DeploymentRow } from '@/lib/status/deployments';
 

@@ -3,7 +3,7 @@
 import { InlineNotification, Tab, TabList, TabPanel, TabPanels, Tabs, Tile } from '@carbon/react';
 import useSWR from 'swr';
 import type { NodeDetail } from '@/lib/provisioning/queries';
-import { fetcher } from './node-status';
+import { fetchJson } from '@/components/common/fetch-json';
 import { NodeActions } from './NodeActions';
 import { ResourceList, StepList, Timeline } from './NodeSections';
 import { NodeStatusTag } from './NodeStatusTag';
@@ -25,8 +25,8 @@ const FIELDS: [string, (d: NodeDetail) => string | number | null][] = [
 /** The node page's live part: refreshes node, steps and timeline every two seconds. */
 export function NodeDetailView({ initial }: { initial: NodeDetail }) {
   const id = initial.node.id;
-  const { data, mutate } = useSWR<NodeDetail>(`/api/config/nodes/${id}`, fetcher, { refreshInterval: 2000, fallbackData: initial });
-  const { data: status } = useSWR<NodeStatusView>(`/api/status/nodes/${id}`, fetcher, { refreshInterval: 2000 });
+  const { data, mutate } = useSWR<NodeDetail>(`/api/config/nodes/${id}`, fetchJson, { refreshInterval: 2000, fallbackData: initial });
+  const { data: status } = useSWR<NodeStatusView>(`/api/status/nodes/${id}`, fetchJson, { refreshInterval: 2000 });
   const detail = data ?? initial;
   const node = detail.node;
   return (

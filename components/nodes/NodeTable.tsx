@@ -31,7 +31,8 @@ import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import type { NodeSummary } from '@/lib/provisioning/queries';
-import { FILTERABLE_STATUSES, fetcher, postJson } from './node-status';
+import { fetchJson } from '@/components/common/fetch-json';
+import { FILTERABLE_STATUSES, postJson } from './node-status';
 import { NodeStatusTag } from './NodeStatusTag';
 
 const HEADERS = [
@@ -58,7 +59,7 @@ export function NodeTable({ initial }: { initial: { nodes: NodeSummary[] } }) {
   if (search.trim()) query.set('search', search.trim());
   if (status !== ALL) query.set('status', status);
   const key = `/api/config/nodes?${query}`;
-  const { data, mutate } = useSWR<{ nodes: NodeSummary[] }>(key, fetcher, {
+  const { data, mutate } = useSWR<{ nodes: NodeSummary[] }>(key, fetchJson, {
     refreshInterval: 3000,
     fallbackData: search || status !== ALL ? undefined : initial,
     keepPreviousData: true,

@@ -49,7 +49,7 @@ export function ProvisionForm() {
       setErrors(res.ok ? {} : byField(res.data?.errors));
     }, 350);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Debounced on the inputs themselves; `body` is rebuilt on every render.
   }, [name, count, profile, template, role]);
 
   async function submit(dryRun: boolean) {

@@ -23,9 +23,3 @@ export async function postJson(url: string, body?: unknown): Promise<{ ok: boole
   const data = await res.json().catch(() => null);
   return { ok: res.ok, status: res.status, data };
 }
-
-export const fetcher = async (url: string) => {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-  return res.json();
-};
