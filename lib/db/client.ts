@@ -6,7 +6,7 @@ export { PrismaClient };
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function databaseUrl(): string {
+export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (the launcher sets it when it starts the embedded database)');
   return url;
