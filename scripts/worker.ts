@@ -15,7 +15,7 @@ function pointAtSimulator() {
     process.exit(2);
   }
   const url = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, { IBMCLOUD_IAM_URL: url, IBMCLOUD_VPC_URL: `${url}/v1`, IBMCLOUD_DNS_URL: `${url}/dns/v1` });
+  Object.assign(process.env, { IBMCLOUD_IAM_URL: url, IBMCLOUD_VPC_URL: `${url}/v1`, IBMCLOUD_DNS_URL: `${url}/dns/v1`, IBMCLOUD_TAGGING_URL: `${url}/tagging`, IBMCLOUD_SEARCH_URL: `${url}/search` });
 }
 
 async function main() {

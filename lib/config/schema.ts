@@ -71,6 +71,8 @@ export const envSchema = z.object({
   IBMCLOUD_IAM_URL: url.optional(),
   IBMCLOUD_VPC_URL: url.optional(),
   IBMCLOUD_DNS_URL: url.optional(),
+  IBMCLOUD_TAGGING_URL: url.optional(),
+  IBMCLOUD_SEARCH_URL: url.optional(),
   VPC_ID: z.string().optional(),
   RESOURCE_GROUP_ID: z.string().optional(),
   MANAGEMENT_SUBNET_ID: z.string().optional(),

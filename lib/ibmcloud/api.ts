@@ -10,6 +10,7 @@ import type {
   ReservedIp,
   ReservedIpPrototype,
   Subnet,
+  TaggedResource,
   VirtualNetworkInterface,
   VirtualNetworkInterfacePrototype,
   Vpc,
@@ -76,7 +77,16 @@ export interface DnsApi {
   deleteResourceRecord(id: string): Promise<boolean>;
 }
 
+/** User tags (Global Tagging API) and resources by tag (Global Search API). Servers and VNIs take tags; reserved IPs and DNS records do not. */
+export interface TagsApi {
+  /** Idempotent: a tag already attached stays attached. */
+  attachTags(crns: string[], tagNames: string[]): Promise<void>;
+  listTags(crn: string): Promise<string[]>;
+  searchByTag(tag: string): Promise<TaggedResource[]>;
+}
+
 export interface CloudClient {
   readonly vpc: VpcApi;
   readonly dns: DnsApi;
+  readonly tags: TagsApi;
 }

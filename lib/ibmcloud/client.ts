@@ -5,6 +5,7 @@ import { DnsService } from './dns';
 import type { RetryPolicy } from './service';
 import { cloudEndpoints, cloudSettings } from './settings';
 import { SIM_DEFAULTS } from './simulator/defaults';
+import { TaggingService } from './tagging';
 import { VpcService } from './vpc';
 
 export interface CloudClientOptions {
@@ -32,6 +33,7 @@ export function createCloudClient(config: Config, options: CloudClientOptions = 
       zoneId: settings.dnsZoneId,
       zoneName: settings.dnsZoneName,
     }),
+    tags: new TaggingService({ taggingUrl: endpoints.taggingUrl, searchUrl: endpoints.searchUrl, authenticator, retry: options.retry }),
   };
 }
 

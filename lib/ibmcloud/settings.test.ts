@@ -37,6 +37,14 @@ describe('cloudEndpoints', () => {
       iamUrl: 'https://iam.cloud.ibm.com',
       vpcUrl: 'https://eu-de.iaas.cloud.ibm.com/v1',
       dnsUrl: 'https://api.dns-svcs.cloud.ibm.com/v1',
+      taggingUrl: 'https://tags.global-search-tagging.cloud.ibm.com',
+      searchUrl: 'https://api.global-search-tagging.cloud.ibm.com',
     });
+  });
+
+  it('puts tagging and search on the simulator next to IAM in simulation mode', () => {
+    const e = cloudEndpoints(loadConfig({ IBMCLOUD_IAM_URL: 'http://127.0.0.1:4000' }));
+    expect(e.taggingUrl).toBe('http://127.0.0.1:4000/tagging');
+    expect(e.searchUrl).toBe('http://127.0.0.1:4000/search');
   });
 });

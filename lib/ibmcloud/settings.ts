@@ -36,9 +36,13 @@ export function cloudSettings(config: Config): CloudSettings {
  * to the simulator before the app starts.
  */
 export function cloudEndpoints(config: Config): CloudEndpoints {
+  // The simulator serves tagging and search on its own root, where it also answers IAM.
+  const simRoot = config.mode === 'simulation' ? config.IBMCLOUD_IAM_URL?.replace(/\/+$/, '') : undefined;
   return {
     iamUrl: config.IBMCLOUD_IAM_URL ?? 'https://iam.cloud.ibm.com',
     vpcUrl: config.IBMCLOUD_VPC_URL ?? `https://${config.IBMCLOUD_REGION}.iaas.cloud.ibm.com/v1`,
     dnsUrl: config.IBMCLOUD_DNS_URL ?? 'https://api.dns-svcs.cloud.ibm.com/v1',
+    taggingUrl: config.IBMCLOUD_TAGGING_URL ?? (simRoot ? `${simRoot}/tagging` : 'https://tags.global-search-tagging.cloud.ibm.com'),
+    searchUrl: config.IBMCLOUD_SEARCH_URL ?? (simRoot ? `${simRoot}/search` : 'https://api.global-search-tagging.cloud.ibm.com'),
   };
 }

@@ -296,4 +296,20 @@ export interface CloudEndpoints {
   iamUrl: string;
   vpcUrl: string;
   dnsUrl: string;
+  /** Global Tagging API (`/v3/tags...`). */
+  taggingUrl: string;
+  /** Global Search API (`/v3/resources/search`). */
+  searchUrl: string;
+}
+
+// ---- Global Tagging and Global Search (user tags on servers and VNIs) ----------------------------
+
+/** A resource Global Search found by tag. `id` is the last CRN segment (the VPC id). */
+export interface TaggedResource {
+  crn: string;
+  id: string;
+  name: string;
+  /** The CRN resource type: `bare-metal-server`, `virtual-network-interface`, ... */
+  type: string;
+  tags: string[];
 }

@@ -1,5 +1,7 @@
 import { db, type Prisma } from '@/lib/db/client';
 import type { CloudResource } from '@/lib/db/generated/client';
+import type { CloudClient } from '@/lib/ibmcloud';
+import { getInstallationTag } from '@/lib/system/installation';
 
 /**
  * The CloudResource ledger. Intent is written *before* a create call with the deterministic name,
@@ -71,4 +73,10 @@ export async function ledgerForTeardown(where: { deploymentId?: string; nodeId?:
 
 export function markResource(id: string, state: 'deleting' | 'deleted' | 'failed') {
   return db.cloudResource.update({ where: { id }, data: { state, deletedAt: state === 'deleted' ? new Date() : undefined } });
+}
+
+/** Attaches our installation tag to a server or VNI we just created; returns it for chaining. */
+export async function tagAsOurs<T extends { crn: string }>(cloud: CloudClient, resource: T): Promise<T> {
+  await cloud.tags.attachTags([resource.crn], [await getInstallationTag()]);
+  return resource;
 }

@@ -74,8 +74,8 @@ export function failingClient(client: CloudClient, api: 'vpc' | 'dns', method: s
 }
 
 export interface Inventory {
-  bare_metal_servers: { id: string; name: string; status: string; profile: string }[];
-  virtual_network_interfaces: { id: string; name: string; subnet_id: string }[];
+  bare_metal_servers: { id: string; name: string; status: string; profile: string; tags: string[] }[];
+  virtual_network_interfaces: { id: string; name: string; subnet_id: string; tags: string[] }[];
   reserved_ips: { id: string; name: string; address: string; subnet_id: string }[];
   dns_records: { id: string; type: string; name: string; rdata: { ip?: string; ptrdname?: string } }[];
 }

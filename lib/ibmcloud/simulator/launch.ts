@@ -68,6 +68,8 @@ export async function launchSimulator(config: Config, log: (msg: string) => void
     IBMCLOUD_IAM_URL: handle.iamUrl,
     IBMCLOUD_VPC_URL: handle.vpcUrl,
     IBMCLOUD_DNS_URL: handle.dnsUrl,
+    IBMCLOUD_TAGGING_URL: handle.taggingUrl,
+    IBMCLOUD_SEARCH_URL: handle.searchUrl,
     SIM_INVENTORY_URL: handle.inventoryUrl,
     SIM_CONTROL_URL: handle.controlUrl,
   };

@@ -1,5 +1,5 @@
 import { INSTALL_PHASES } from '@/lib/status/phases';
-import type { SimContext } from './context';
+import { crn, type SimContext } from './context';
 import { SIM_DEFAULTS } from './defaults';
 import { dnsZone, IMAGES, KEYS, SECURITY_GROUPS, SUBNETS } from './fixtures';
 import type { FaultSettings } from './faults';
@@ -11,13 +11,14 @@ import { asBody, notFound } from './validate';
  * leaked) and the control endpoint (fault injection and per-server behaviour at runtime).
  */
 export function controlRoutes(router: Router, ctx: SimContext) {
+  const tagsOf = (kind: string, id: string) => ctx.state.tags[crn(kind, ctx.settings.region, id)] ?? [];
   router.on('GET', '/inventory', () => {
     const { servers, vnis, reservedIps, dnsRecords } = ctx.state;
     return {
       status: 200,
       body: {
-        bare_metal_servers: servers.map((s) => ({ id: s.id, name: s.name, status: s.status, profile: s.profile, node: s.node, behaviour: s.behaviour })),
-        virtual_network_interfaces: vnis.map((v) => ({ id: v.id, name: v.name, subnet_id: v.subnetId, auto_delete: v.autoDelete, target: v.target ?? null })),
+        bare_metal_servers: servers.map((s) => ({ id: s.id, name: s.name, status: s.status, profile: s.profile, node: s.node, behaviour: s.behaviour, tags: tagsOf('bare-metal-server', s.id) })),
+        virtual_network_interfaces: vnis.map((v) => ({ id: v.id, name: v.name, subnet_id: v.subnetId, auto_delete: v.autoDelete, target: v.target ?? null, tags: tagsOf('virtual-network-interface', v.id) })),
         reserved_ips: reservedIps.map((r) => ({ id: r.id, name: r.name, address: r.address, subnet_id: r.subnetId, auto_delete: r.autoDelete, bound: Boolean(r.targetVniId) })),
         dns_records: dnsRecords.map((r) => ({ id: r.id, type: r.type, name: r.name, rdata: r.rdata })),
         totals: { bare_metal_servers: servers.length, virtual_network_interfaces: vnis.length, reserved_ips: reservedIps.length, dns_records: dnsRecords.length },
@@ -70,7 +71,7 @@ export function controlRoutes(router: Router, ctx: SimContext) {
   });
 
   router.on('POST', '/control/reset', () => {
-    Object.assign(ctx.state, { servers: [], vnis: [], reservedIps: [], dnsRecords: [] });
+    Object.assign(ctx.state, { servers: [], vnis: [], reservedIps: [], dnsRecords: [], tags: {} });
     ctx.faults.update({ queue: [] });
     ctx.store.markDirty();
     return { status: 204 };

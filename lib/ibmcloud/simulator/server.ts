@@ -11,6 +11,7 @@ import { NodeManager } from './node-manager';
 import { controlRoutes } from './routes-control';
 import { dnsRoutes } from './routes-dns';
 import { networkRoutes } from './routes-network';
+import { taggingRoutes } from './routes-tagging';
 import { loadState, StateStore } from './state';
 import { checkVersionParams } from './version';
 
@@ -31,6 +32,8 @@ export interface SimulatorHandle {
   iamUrl: string;
   vpcUrl: string;
   dnsUrl: string;
+  taggingUrl: string;
+  searchUrl: string;
   inventoryUrl: string;
   controlUrl: string;
   ctx: SimContext;
@@ -63,6 +66,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   networkRoutes(router, ctx);
   bareMetalRoutes(router, ctx);
   dnsRoutes(router, ctx);
+  taggingRoutes(router, ctx);
   controlRoutes(router, ctx);
   const apiKey = options.apiKey ?? SIM_DEFAULTS.apiKey;
 
@@ -79,7 +83,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const match = router.match(req.method, req.path);
     if (match === null) throw new SimError(404, 'invalid_route', `No route for ${req.method} ${req.path}`);
     if (match === 'method') throw new SimError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}`);
-    const isApi = req.path.startsWith('/v1/') || req.path.startsWith('/dns/v1/');
+    const isApi = ['/v1/', '/dns/v1/', '/tagging/v3/', '/search/v3/'].some((prefix) => req.path.startsWith(prefix));
     let postFault: SimError | null = null;
     if (isApi) {
       requireBearer(req, state.tokenSecret, ctx.now());
@@ -123,7 +127,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, iamUrl: url, vpcUrl: `${url}/v1`, dnsUrl: `${url}/dns/v1`, inventoryUrl: `${url}/inventory`, controlUrl: `${url}/control`, ctx,
+    url, iamUrl: url, vpcUrl: `${url}/v1`, dnsUrl: `${url}/dns/v1`, taggingUrl: `${url}/tagging`, searchUrl: `${url}/search`, inventoryUrl: `${url}/inventory`, controlUrl: `${url}/control`, ctx,
     async close() {
       clearInterval(ticker);
       nodes.stopAll();

@@ -101,10 +101,12 @@ export interface SimState {
   vnis: SimVni[];
   servers: SimServer[];
   dnsRecords: SimDnsRecord[];
+  /** User tags by CRN (Global Tagging). */
+  tags: Record<string, string[]>;
 }
 
 export function emptyState(): SimState {
-  return { version: 1, tokenSecret: randomBytes(32).toString('hex'), reservedIps: [], vnis: [], servers: [], dnsRecords: [] };
+  return { version: 1, tokenSecret: randomBytes(32).toString('hex'), reservedIps: [], vnis: [], servers: [], dnsRecords: [], tags: {} };
 }
 
 /** Loads state from a JSON file, or starts empty when there is none (or it is unreadable). */

@@ -2,7 +2,7 @@ import { db } from '@/lib/db/client';
 import { NODE_ADDRESS_PURPOSES, type NodeAddressPurpose } from '@/lib/dns/naming';
 import { PermanentStepError, done, type StepContext, type StepDefinition } from '../context';
 import { allocateAddress } from '../ip-allocation';
-import { ensureResource } from '../ledger';
+import { ensureResource, tagAsOurs } from '../ledger';
 import { nodeResourceNames } from '../names';
 import { nodePools } from '../pools';
 import { findProfile } from '../profiles';
@@ -83,8 +83,8 @@ export const createVnisStep: StepDefinition = {
       ensureResource(
         { kind: 'vni', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId },
         () => ctx.cloud.vpc.findVirtualNetworkInterfaceByName(name),
-        () =>
-          ctx.cloud.vpc.createVirtualNetworkInterface({
+        async () =>
+          tagAsOurs(ctx.cloud, await ctx.cloud.vpc.createVirtualNetworkInterface({
             name,
             subnet: { id: subnetId },
             primary_ip: { id: primary },
@@ -93,7 +93,7 @@ export const createVnisStep: StepDefinition = {
             allow_ip_spoofing: spoofing,
             auto_delete: false,
             resource_group: { id: s.resourceGroupId },
-          }),
+          })),
       );
     const managementVniId = await vni(
       names.managementVni,

@@ -4,7 +4,7 @@ import { redactUrl } from '@/lib/log/logger';
 import { recordEvent } from '@/lib/status/timeline';
 import { issueBootChainUrl } from '../boot-token';
 import { PermanentStepError, done, wait, type StepContext, type StepDefinition } from '../context';
-import { ensureResource } from '../ledger';
+import { ensureResource, tagAsOurs } from '../ledger';
 import { namesOf } from './network';
 
 function serverIdOf(ctx: StepContext): string {
@@ -35,7 +35,7 @@ export const createServerStep: StepDefinition = {
       { kind: 'bare_metal_server', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, details: { profile: ctx.node.serverProfile } },
       () => ctx.cloud.vpc.findBareMetalServerByName(name),
       async () =>
-        ctx.cloud.vpc.createBareMetalServer({
+        tagAsOurs(ctx.cloud, await ctx.cloud.vpc.createBareMetalServer({
           name,
           profile: { name: ctx.node.serverProfile },
           zone: { name: s.zone },
@@ -44,7 +44,7 @@ export const createServerStep: StepDefinition = {
           initialization: { image: { id: s.ipxeImageId }, keys: [{ id: s.sshKeyId }], user_data: await freshUserData(ctx) },
           primary_network_attachment: { name: 'eth0', interface_type: 'pci', virtual_network_interface: { id: ctx.node.managementVniId! } },
           network_attachments: [{ name: 'eth1', interface_type: 'pci', virtual_network_interface: { id: ctx.node.workloadVniId! } }],
-        }),
+        })),
     );
     await db.node.update({ where: { id: ctx.node.id }, data: { bareMetalId: serverId, status: 'deploying' } });
     const userData = redactUrl(chainUrl(ctx.config.publicBaseUrl, ctx.node.id, 'x'));
