@@ -9,8 +9,9 @@ type Segment = { params: Promise<{ nextauth: string[] }> };
 
 /**
  * next-auth's own handler (sign-in, callback, CSRF token, session, sign-out). A credentials
- * callback from an IP that has spent its failed attempts is refused with 429 before next-auth
- * runs, so brute force sees a plain Retry-After instead of another password check.
+ * callback from an address that has spent its failed attempts (at that account, or at all) is
+ * refused with 429 before next-auth runs, so brute force sees a plain Retry-After instead of
+ * another password check.
  */
 export function nextAuthHandler() {
   const handler = NextAuth(authOptions()) as (req: NextRequest, ctx: Segment) => Promise<Response>;
@@ -18,7 +19,8 @@ export function nextAuthHandler() {
     const [action, provider] = (await ctx.params).nextauth ?? [];
     if (req.method === 'POST' && action === 'callback' && provider === 'credentials') {
       try {
-        await assertSignInAllowed(clientIp(req.headers));
+        const form = await req.clone().formData().catch(() => null);
+        await assertSignInAllowed(String(form?.get('email') ?? ''), clientIp(req.headers));
       } catch (err) {
         return problemFromError(err).response;
       }

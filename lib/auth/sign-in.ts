@@ -14,27 +14,33 @@ function dummy() {
   return dummyHash;
 }
 
-function attemptKeys(email: string, ip: string | null) {
+/** The buckets one attempt is counted in: per address, and per (account, address). */
+function attemptKeys(emailInput: string, ip: string | null) {
   const limits = rateLimits();
+  const address = ip ?? 'unknown';
   return [
-    { key: `signin:ip:${ip ?? 'unknown'}`, limit: limits.signInPerIp },
-    { key: `signin:account:${email}`, limit: limits.signInPerAccount },
+    { key: `signin:ip:${address}`, limit: limits.signInPerAddress },
+    { key: `signin:account-ip:${normalizeEmail(emailInput)}|${address}`, limit: limits.signInPerAccountAddress },
   ];
 }
 
-/** 429 before any work when this IP has already used up its failed attempts. */
-export async function assertSignInAllowed(ip: string | null) {
-  const [perIp] = attemptKeys('', ip);
-  await assertBelow(perIp.key, perIp.limit);
+function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+/** 429 before any work when this address (or this address at this account) has used up its failures. */
+export async function assertSignInAllowed(email: string, ip: string | null) {
+  for (const { key, limit } of attemptKeys(email, ip)) await assertBelow(key, limit);
 }
 
 /**
  * Checks an email and password (sign-in form and HTTP Basic). Every attempt is counted first,
  * atomically, so parallel guesses cannot slip past the limit; a successful one is given back.
- * Throws RateLimitedError once the per-IP or per-account budget of failures is spent.
+ * Throws RateLimitedError once this address's budget of failures (at this account, or at all) is
+ * spent; the same account from another address is unaffected.
  */
 export async function signInWithPassword(emailInput: string, password: string, ip: string | null): Promise<ActiveUser | null> {
-  const email = emailInput.trim().toLowerCase();
+  const email = normalizeEmail(emailInput);
   const keys = attemptKeys(email, ip);
   for (const { key, limit } of keys) await enforce(key, limit);
   const row = email ? await db.user.findUnique({ where: { email } }) : null;

@@ -35,4 +35,11 @@ describe('loadConfig', () => {
     expect(c.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(c.SIM_AUTOBOOT).toBe(false);
   });
+
+  it('takes TRUSTED_PROXIES as addresses/CIDRs and refuses the old TRUST_PROXY=true with the way out', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '172.30.240.10, 10.0.0.0/8' }).TRUSTED_PROXIES).toEqual(['172.30.240.10', '10.0.0.0/8']);
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'nginx' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: replaced by TRUSTED_PROXIES/);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUSTED_PROXIES).toEqual([]);
+  });
 });

@@ -29,6 +29,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );
+  if (env.TRUST_PROXY && !['0', 'false', 'no', 'off'].includes(env.TRUST_PROXY)) {
+    throw new ConfigError([
+      { variable: 'TRUST_PROXY', message: 'replaced by TRUSTED_PROXIES: list the proxy addresses or CIDR blocks whose forwarding headers to believe, and unset TRUST_PROXY' },
+    ]);
+  }
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(

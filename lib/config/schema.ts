@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowEntry } from '@/lib/http/ip-allow';
 
 const bool = (fallback: boolean) =>
   z
@@ -48,7 +49,7 @@ export const envSchema = z.object({
   EMBEDDED_PG_PORT: int(54329, 1, 65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: list,
-  TRUST_PROXY: bool(false),
+  TRUSTED_PROXIES: list.refine((entries) => entries.every(isAllowEntry), 'expected comma-separated addresses or IPv4 CIDR blocks'),
 
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_EMAIL: z.email().default('admin@localhost'),

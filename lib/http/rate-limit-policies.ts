@@ -8,10 +8,13 @@ export function rateLimits() {
   const minute = (limit: number): Limit => ({ limit, windowSeconds: 60 });
   const signInWindow = c.RATE_LIMIT_SIGNIN_WINDOW_SECONDS;
   return {
-    /** Failed password attempts per source IP (sign-in form and HTTP Basic). */
-    signInPerIp: { limit: c.RATE_LIMIT_SIGNIN_FAILURES, windowSeconds: signInWindow },
-    /** Failed attempts per account from anywhere: stops attacks that rotate addresses. */
-    signInPerAccount: { limit: c.RATE_LIMIT_SIGNIN_FAILURES * 4, windowSeconds: signInWindow },
+    /** Failed password attempts at one account from one address (sign-in form and HTTP Basic). */
+    signInPerAccountAddress: { limit: c.RATE_LIMIT_SIGNIN_FAILURES, windowSeconds: signInWindow },
+    /**
+     * Failed password attempts from one address, whatever the account. Never per account alone:
+     * that would let anyone lock the admin out by guessing wrong on purpose.
+     */
+    signInPerAddress: { limit: c.RATE_LIMIT_SIGNIN_FAILURES * 4, windowSeconds: signInWindow },
     api: minute(c.RATE_LIMIT_API_PER_MINUTE),
     /** Generous: a rack of nodes boots at once and each fetches script, config and images. */
     boot: minute(c.RATE_LIMIT_BOOT_PER_MINUTE),

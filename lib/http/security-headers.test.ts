@@ -14,8 +14,10 @@ describe('security headers', () => {
   it('sends HSTS only when the request came over TLS', () => {
     expect(securityHeaders('x', false)).not.toHaveProperty('strict-transport-security');
     expect(securityHeaders('x', true)['strict-transport-security']).toMatch(/max-age=\d+/);
-    expect(cameOverTls(new Request('http://a/', { headers: { 'x-forwarded-proto': 'https' } }))).toBe(true);
-    expect(cameOverTls(new Request('http://a/'))).toBe(false);
+    const viaNginx = { 'x-nvo-peer-addr': '10.9.0.2', 'x-forwarded-proto': 'https' };
+    expect(cameOverTls(new Request('http://a/', { headers: viaNginx }), ['10.9.0.2'])).toBe(true);
+    expect(cameOverTls(new Request('http://a/', { headers: viaNginx }), [])).toBe(false);
+    expect(cameOverTls(new Request('http://a/'), [])).toBe(false);
   });
 
   it('answers CORS only for configured origins', () => {

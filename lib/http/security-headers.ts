@@ -1,3 +1,5 @@
+import { clientProtocol } from './client-ip';
+
 /** Response headers every answer carries (pages, API, boot); pure so that tests can call it. */
 export function contentSecurityPolicy(nonce: string, { dev = false, tls = false } = {}): string {
   return [
@@ -16,10 +18,9 @@ export function contentSecurityPolicy(nonce: string, { dev = false, tls = false 
   ].join('; ');
 }
 
-/** TLS as the browser saw it: nginx terminates TLS and says so in X-Forwarded-Proto. */
-export function cameOverTls(req: Request): boolean {
-  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
-  return proto === 'https' || new URL(req.url).protocol === 'https:';
+/** TLS as the browser saw it: nginx terminates TLS and says so (believed from TRUSTED_PROXIES only). */
+export function cameOverTls(req: Request, trusted?: readonly string[]): boolean {
+  return clientProtocol(req, trusted) === 'https';
 }
 
 export function securityHeaders(csp: string, tls: boolean): Record<string, string> {

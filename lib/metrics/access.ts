@@ -4,7 +4,7 @@ import { bearerToken, identify } from '@/lib/auth/authenticate';
 import { hasRole } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { ForbiddenError, UnauthorizedError } from '@/lib/http/errors';
-import { ipAllowed } from './ip-allow';
+import { ipAllowed } from '@/lib/http/ip-allow';
 
 function sameSecret(a: string, b: string): boolean {
   const x = createHash('sha256').update(a).digest();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chainUrl } from '@/lib/boot/chain-url';
 import { listEvents } from '@/lib/status/timeline';
-import { startBootHttpServer } from '../helpers/boot-http-server';
+import { startAppHttpServer } from '../helpers/app-http-server';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
 import { bootIpxe, efiImageFromOptionRom, qemuUnavailable, type Firmware } from '../helpers/qemu-ipxe';
@@ -14,7 +14,7 @@ const INITRD = randomBytes(48 * 1024);
 describe.each<Firmware>(['bios', 'uefi'])('real iPXE firmware (%s) in QEMU', (firmware) => {
   const missing = qemuUnavailable(firmware);
   if (missing) console.warn(`Skipping the ${firmware} iPXE boot test: ${missing}`);
-  let http: Awaited<ReturnType<typeof startBootHttpServer>>;
+  let http: Awaited<ReturnType<typeof startAppHttpServer>>;
   // BIOS iPXE accepts any bytes as a kernel; UEFI iPXE only an image UEFI can load.
   const KERNEL = firmware === 'uefi' && !missing ? efiImageFromOptionRom() : randomBytes(96 * 1024);
 
@@ -22,7 +22,7 @@ describe.each<Firmware>(['bios', 'uefi'])('real iPXE firmware (%s) in QEMU', (fi
     const { imagesDir } = useBootEnvironment('http://10.0.2.100');
     writeFileSync(path.join(imagesDir, 'kernel'), KERNEL);
     writeFileSync(path.join(imagesDir, 'initrd-vpc.img'), INITRD);
-    http = await startBootHttpServer();
+    http = await startAppHttpServer();
   });
   afterAll(() => http?.close());
   beforeEach(resetDatabase);

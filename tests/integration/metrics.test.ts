@@ -20,7 +20,7 @@ function withEnv(vars: Record<string, string>) {
 describe('GET /api/metrics', () => {
   beforeEach(resetDatabase);
   afterEach(() => {
-    for (const k of ['METRICS_TOKEN', 'METRICS_ALLOW', 'TRUST_PROXY']) delete process.env[k];
+    for (const k of ['METRICS_TOKEN', 'METRICS_ALLOW', 'TRUSTED_PROXIES']) delete process.env[k];
     resetConfigForTests();
   });
 
@@ -61,12 +61,12 @@ describe('GET /api/metrics', () => {
   });
 
   it('accepts the METRICS_TOKEN bearer and addresses in METRICS_ALLOW', async () => {
-    withEnv({ METRICS_TOKEN: 'scrape-secret-0123456789', METRICS_ALLOW: '10.0.0.0/8', TRUST_PROXY: 'true' });
+    withEnv({ METRICS_TOKEN: 'scrape-secret-0123456789', METRICS_ALLOW: '10.0.0.0/8' });
     expect((await scrape({ token: 'scrape-secret-0123456789' })).status).toBe(200);
     expect((await scrape({ token: 'scrape-secret-wrong-00000' })).status).toBe(401);
-    const fromAllowed = { headers: { 'x-real-ip': '10.1.2.3', 'x-forwarded-for': '10.1.2.3' } };
-    expect((await scrape(fromAllowed)).status).toBe(200);
-    const fromElsewhere = { headers: { 'x-real-ip': '172.16.0.9', 'x-forwarded-for': '172.16.0.9' } };
-    expect((await scrape(fromElsewhere)).status).toBe(401);
+    // x-nvo-peer-addr: the TCP peer, as the server in front of Next stamps it.
+    expect((await scrape({ headers: { 'x-nvo-peer-addr': '10.1.2.3' } })).status).toBe(200);
+    const claimed = { 'x-real-ip': '10.1.2.3', 'x-forwarded-for': '10.1.2.3' };
+    expect((await scrape({ headers: { 'x-nvo-peer-addr': '172.16.0.9', ...claimed } })).status).toBe(401);
   });
 });

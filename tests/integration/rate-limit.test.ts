@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as info } from '@/app/api/info/route';
 import { POST as createToken } from '@/app/api/tokens/route';
-import { signInWithPassword } from '@/lib/auth/sign-in';
+import { assertSignInAllowed, signInWithPassword } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { RateLimitedError } from '@/lib/http/errors';
 import { consume, enforce, refund } from '@/lib/http/rate-limit';
@@ -10,7 +10,8 @@ import { request } from '../helpers/request';
 import { basicAuth } from '../helpers/session';
 import { userWithToken } from '../helpers/users';
 
-const fromIp = (ip: string, headers: Record<string, string> = {}) => ({ 'x-forwarded-for': ip, ...headers });
+// The peer address as the server in front of Next stamps it (lib/http/peer-address.ts).
+const fromIp = (ip: string, headers: Record<string, string> = {}) => ({ 'x-nvo-peer-addr': ip, ...headers });
 
 describe('rate limiting in PostgreSQL', () => {
   beforeEach(resetDatabase);
@@ -53,13 +54,46 @@ describe('rate limiting in PostgreSQL', () => {
     for (let i = 0; i < 8; i++) expect(await signInWithPassword(user.email, 'correct horse battery', '198.51.100.1')).not.toBeNull();
   });
 
-  it('limits one account across rotating addresses', async () => {
+  it('wrong passwords at the admin (20 from one address, 25 spread over five) do not lock the admin out from another address (HTTP Basic)', async () => {
+    const { user } = await userWithToken('admin');
+    const basic = (password: string, ip: string) =>
+      createToken(request('/api/tokens', { method: 'POST', headers: fromIp(ip, { authorization: basicAuth(user.email, password) }), body: { name: 'x' } }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await basic(`guess-${i}`, '203.0.113.66')).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+    expect((await basic('correct horse battery', '203.0.113.66')).status).toBe(429);
+    // An attacker spreading guesses over addresses spends each address's budget, not the admin's.
+    for (let a = 1; a <= 5; a++) for (let i = 0; i < 5; i++) expect((await basic('guess', `203.0.113.${a}`)).status).toBe(401);
+    expect((await basic('correct horse battery', '198.51.100.20')).status).toBe(201);
+  });
+
+  it('wrong passwords at the admin (20 from one address, 25 spread over five) do not lock the admin out from another address (sign-in form)', async () => {
+    const { user } = await userWithToken('admin');
+    // What the form path runs: the pre-check in lib/auth/next-auth-handler.ts, then authorize().
+    const form = async (password: string, ip: string) => {
+      await assertSignInAllowed(user.email, ip);
+      return signInWithPassword(user.email, password, ip);
+    };
+    let limited = 0;
+    for (let i = 0; i < 20; i++) limited += await form(`guess-${i}`, '203.0.113.67').then(() => 0, (e) => (e instanceof RateLimitedError ? 1 : 0));
+    expect(limited).toBe(15);
+    await expect(form('correct horse battery', '203.0.113.67')).rejects.toBeInstanceOf(RateLimitedError);
+    for (let a = 1; a <= 5; a++) for (let i = 0; i < 5; i++) expect(await form('guess', `203.0.113.${a}`)).toBeNull();
+    expect(await form('correct horse battery', '198.51.100.21')).toMatchObject({ userId: user.id });
+    // Mixed case and spaces are the same account, so they share the (account, address) budget.
+    await expect(assertSignInAllowed(` ${user.email.toUpperCase()} `, '203.0.113.67')).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('limits one address across accounts, without touching those accounts elsewhere', async () => {
     const { user } = await userWithToken('viewer');
-    let blocked = 0;
-    for (let i = 0; i < 22; i++) {
-      blocked += await signInWithPassword(user.email, 'wrong', `192.0.2.${i}`).then(() => 0, (e) => (e instanceof RateLimitedError ? 1 : 0));
+    let limited = 0;
+    for (let i = 0; i < 24; i++) {
+      limited += await signInWithPassword(`nobody-${i}@example.test`, 'wrong', '192.0.2.50').then(() => 0, (e) => (e instanceof RateLimitedError ? 1 : 0));
     }
-    expect(blocked).toBe(2);
+    expect(limited).toBe(4);
+    await expect(signInWithPassword(user.email, 'correct horse battery', '192.0.2.50')).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await signInWithPassword(user.email, 'correct horse battery', '192.0.2.51')).not.toBeNull();
   });
 
   it('limits API calls per user', async () => {

@@ -37,7 +37,7 @@ describe('logs never contain passwords or tokens', () => {
     const user = await db.user.create({ data: { email: 'logs@example.test', role: 'admin', passwordHash: await hashPassword(password) } });
     const node = await db.node.create({ data: { name: 'log-node', serverProfile: 'bx2d-metal-96x384' } });
     const nodeToken = await issueNodeToken(node.id);
-    const headers = { 'x-forwarded-for': '198.51.100.9' };
+    const headers = { 'x-nvo-peer-addr': '198.51.100.9' };
 
     await tokens.POST(request('/api/tokens', { method: 'POST', headers: { ...headers, authorization: basicAuth(user.email, wrongPassword) } }));
     const created = await (await tokens.POST(request('/api/tokens', { method: 'POST', headers: { ...headers, authorization: basicAuth(user.email, password) } }))).json();

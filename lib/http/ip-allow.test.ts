@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipAllowed } from './ip-allow';
-import { routePattern } from './http';
+import { ipAllowed, isAllowEntry } from './ip-allow';
 
 describe('ipAllowed', () => {
   it('matches exact addresses and IPv4 CIDR blocks, including IPv4-mapped IPv6', () => {
@@ -14,14 +13,9 @@ describe('ipAllowed', () => {
     expect(ipAllowed('10.0.0.1', ['garbage/99'])).toBe(false);
     expect(ipAllowed('10.0.0.1', [])).toBe(false);
   });
-});
 
-describe('routePattern', () => {
-  it('replaces ids, addresses and file names so label cardinality stays bounded', () => {
-    expect(routePattern('/api/status/nodes/42')).toBe('/api/status/nodes/:id');
-    expect(routePattern('/api/status/deployment/10.0.0.5')).toBe('/api/status/deployment/:ip');
-    expect(routePattern('/boot/images/squashfs.img')).toBe('/boot/images/:name');
-    expect(routePattern('/api/deployments/0b7e8c1e-3f7a-4c5e-9d2a-1b2c3d4e5f60')).toBe('/api/deployments/:id');
-    expect(routePattern('/api/status/summary')).toBe('/api/status/summary');
+  it('knows which entries it understands (TRUSTED_PROXIES is validated with it)', () => {
+    for (const ok of ['10.0.0.0/8', '127.0.0.1', '::1', '172.30.240.10']) expect(isAllowEntry(ok), ok).toBe(true);
+    for (const bad of ['garbage/99', '10.0.0.0/33', 'nginx', '::1/64', '10.0.0.0/8/1']) expect(isAllowEntry(bad), bad).toBe(false);
   });
 });
