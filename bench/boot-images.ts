@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrateDatabase } from '@/lib/db/migrate';
-import { treeRss } from './rss';
+import { treeRss } from './harness/processes';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SIZE = Number(process.env.BENCH_SIZE_MIB ?? 1024) * 1024 * 1024;

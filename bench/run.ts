@@ -1,8 +1,13 @@
 /**
- * `npm run bench -- <name>`: runs one benchmark from bench/ (they start what they need and print
- * their figures). Without a name, lists them.
+ * `npm run bench -- <name>`: runs one benchmark from bench/ (each seeds a fresh embedded database,
+ * starts the production server of this checkout's build, prints a table and writes
+ * bench/results/<name>.json with the commit). Without a name, lists them. Never part of npm test.
  */
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  'boot-config': () => import('./boot-config'),
+  'boot-server': () => import('./boot-server'),
+  'phase-callbacks': () => import('./phase-callbacks'),
+  'installer-callbacks': () => import('./installer-callbacks'),
   'boot-images': () => import('./boot-images'),
 };
 

@@ -50,6 +50,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: list,
   TRUSTED_PROXIES: list.refine((entries) => entries.every(isAllowEntry), 'expected comma-separated addresses or IPv4 CIDR blocks'),
+  WEB_CONCURRENCY: int(0, 0, 64),
+  DB_POOL_MAX: int(4, 1, 100),
 
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_EMAIL: z.email().default('admin@localhost'),

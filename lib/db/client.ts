@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { getConfig } from '@/lib/config';
 import { PrismaClient } from './generated/client';
 
 export type { Prisma } from './generated/client';
@@ -15,7 +16,7 @@ export function databaseUrl(): string {
 /** The one Prisma client of this process (survives Next's hot reload in development). */
 export function getDb(): PrismaClient {
   globalForPrisma.prisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) }),
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: getConfig().DB_POOL_MAX }),
   });
   return globalForPrisma.prisma;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory (bytes) of a process and all its descendants, from /proc (Linux only). */
-export function treeRss(rootPid: number): number {
+/** Every live process id below `rootPid` (and itself), from /proc (Linux only). */
+export function processTree(rootPid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -14,7 +14,7 @@ export function treeRss(rootPid: number): number {
       // process exited while we looked
     }
   }
-  const tree = new Set([rootPid]);
+  const tree = new Set(parents.has(rootPid) ? [rootPid] : []);
   let grew = true;
   while (grew) {
     grew = false;
@@ -25,8 +25,23 @@ export function treeRss(rootPid: number): number {
       }
     }
   }
+  return [...tree];
+}
+
+/** True while the process exists (and is not a zombie). */
+export function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Resident memory (bytes) of a process and all its descendants. */
+export function treeRss(rootPid: number): number {
   let total = 0;
-  for (const pid of tree) {
+  for (const pid of processTree(rootPid)) {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (match) total += Number(match[1]) * 1024;

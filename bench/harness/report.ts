@@ -1,0 +1,60 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LoadResult } from './load';
+
+export interface BenchRow extends LoadResult {
+  /** What was measured (the path, or a variant such as "100 nodes"). */
+  label: string;
+  /** The static-asset rate at the same connections (same server, same WEB_CONCURRENCY). */
+  ceilingRps?: number;
+}
+
+/** The checked-out commit, with `-dirty` when the work tree has changes. */
+export function commitId(): string {
+  try {
+    const sha = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha}-dirty` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+
+/** Prints the rows as a Markdown table (ready for the README). */
+export function formatTable(rows: BenchRow[]): string {
+  const lines = [
+    '| bench | conns | req/s | p50 | p99 | errors | static req/s | ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const ratio = r.ceilingRps ? `${(r.rps / r.ceilingRps).toFixed(2)}×` : '';
+    lines.push(`| ${r.label} | ${r.connections} | ${r.rps} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${r.ceilingRps ?? ''} | ${ratio} |`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Prints the table and writes bench/results/<name>.json with the commit, machine and settings,
+ * plus anything else the bench measured (`extra`).
+ */
+export function writeReport(name: string, rows: BenchRow[], extra: Record<string, unknown> = {}): string {
+  const commit = commitId();
+  const file = path.resolve('bench/results', `${name}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const report = {
+    bench: name,
+    commit,
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg() },
+    settings: { seconds: Number(process.env.BENCH_SECONDS ?? 10), webConcurrency: extra.webConcurrency },
+    rows,
+    ...extra,
+  };
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\n${name} @ ${commit}\n\n${formatTable(rows)}\n\nwritten to ${path.relative(process.cwd(), file)}`);
+  return file;
+}
