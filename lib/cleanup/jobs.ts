@@ -30,6 +30,7 @@ export async function registerJobs() {
     async ({ deploymentId }) => {
       const outcome = await runCleanupDeployment(deploymentId, cleanupContext());
       if (outcome === 'busy') throw new CleanupBusyError(deploymentId);
+      if (outcome === 'waiting') await enqueue(CLEANUP_QUEUE, { deploymentId }, { singletonKey: deploymentId, startAfter: 1 });
       return { outcome };
     },
     // A run waits up to CLEANUP_WAIT_TIMEOUT per wait step (three of them at most).

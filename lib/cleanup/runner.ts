@@ -1,6 +1,7 @@
 import { db, type Prisma } from '@/lib/db/client';
 import { CloudError } from '@/lib/ibmcloud/errors';
 import { logger } from '@/lib/log/logger';
+import { claimNode, releaseNode, stillOwns } from '@/lib/provisioning/node-owner';
 import { recordEvent } from '@/lib/status/timeline';
 import type { CleanupContext } from './context';
 import { finalizeNode } from './finalize';
@@ -25,7 +26,8 @@ export const MAX_STEP_ATTEMPTS = 5;
 /** A `running` cleanup whose runner has not heartbeaten for this long is presumed dead (crash). */
 export const DEFAULT_LEASE_MS = 120_000;
 
-export type RunOutcome = 'succeeded' | 'failed' | 'busy' | 'finished_already';
+/** `waiting`: another deployment still holds the node (it stops at its next step boundary). */
+export type RunOutcome = 'succeeded' | 'failed' | 'busy' | 'waiting' | 'finished_already';
 
 const log = logger.child({ component: 'cleanup' });
 
@@ -52,8 +54,11 @@ function transient(err: unknown) {
 
 async function fail(deploymentId: string, nodeId: number, step: string, message: string) {
   const reason = `Cleanup failed at ${step}: ${message}`;
-  await db.deployment.update({ where: { id: deploymentId }, data: { status: 'failed', error: reason, finishedAt: new Date() } });
-  await db.node.update({ where: { id: nodeId }, data: { status: 'failed', failureReason: reason, failedStep: `cleanup:${step}` } });
+  await db.$transaction(async (tx) => {
+    await tx.deployment.update({ where: { id: deploymentId }, data: { status: 'failed', error: reason, finishedAt: new Date() } });
+    await tx.node.update({ where: { id: nodeId }, data: { status: 'failed', failureReason: reason, failedStep: `cleanup:${step}` } });
+    await releaseNode(nodeId, deploymentId, tx);
+  });
   await recordEvent({ nodeId, deploymentId, phase: 'cleanup', status: 'failed', message: reason, source: 'orchestrator', idempotencyKey: `${deploymentId}:failed` });
 }
 
@@ -67,8 +72,15 @@ export async function runCleanupDeployment(deploymentId: string, ctx: CleanupCon
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, include: { steps: { orderBy: { position: 'asc' } } } });
   if (!deployment || deployment.kind !== 'cleanup' || deployment.nodeId === null) return 'finished_already';
   if (['succeeded', 'failed', 'cancelled'].includes(deployment.status)) return 'finished_already';
-  if (!(await acquire(deploymentId, leaseMs))) return 'busy';
   const nodeId = deployment.nodeId;
+  const refused = await claimNode(nodeId, deploymentId);
+  if (refused) {
+    log.info({ deploymentId, nodeId, reason: refused }, 'cleanup waits for the node');
+    return 'waiting';
+  }
+  if (!(await acquire(deploymentId, leaseMs))) return 'busy';
+  // A step of the superseded deployment may have written the node after the request marked it.
+  await db.node.updateMany({ where: { id: nodeId, activeDeploymentId: deploymentId, status: { not: 'cleaning' } }, data: { status: 'cleaning', statusMessage: 'Cleanup in progress' } });
   const heartbeat = async () => {
     await db.deployment.update({ where: { id: deploymentId }, data: { updatedAt: new Date() } });
   };
@@ -77,6 +89,7 @@ export async function runCleanupDeployment(deploymentId: string, ctx: CleanupCon
   for (const step of deployment.steps) {
     if (step.status === 'succeeded' || step.status === 'skipped') continue;
     const name = step.name as CleanupStepName;
+    if (!(await stillOwns(nodeId, deploymentId, ['running']))) return 'busy';
     const attempts = step.attempts + 1;
     await db.deploymentStep.update({ where: { id: step.id }, data: { status: 'running', attempts, startedAt: new Date(), lastError: null } });
     await db.deployment.update({ where: { id: deploymentId }, data: { currentStep: name, updatedAt: new Date() } });
@@ -104,7 +117,10 @@ export async function runCleanupDeployment(deploymentId: string, ctx: CleanupCon
       return 'failed';
     }
   }
-  await db.deployment.update({ where: { id: deploymentId }, data: { status: 'succeeded', currentStep: null, finishedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    await tx.deployment.update({ where: { id: deploymentId }, data: { status: 'succeeded', currentStep: null, finishedAt: new Date() } });
+    await releaseNode(nodeId, deploymentId, tx);
+  });
   await recordEvent({
     nodeId, deploymentId, phase: 'cleanup', status: 'completed', source: 'orchestrator', progress: 100,
     message: 'Cleanup completed: every ledger resource deleted', idempotencyKey: `${deploymentId}:completed`,

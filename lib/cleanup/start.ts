@@ -31,7 +31,7 @@ export function planSummary(plan: CleanupPlan) {
 
 /**
  * Starts the durable cleanup of one node: a `cleanup` Deployment with its steps, the node marked
- * `cleaning`, any provisioning of it cancelled, and the job queued. Idempotent: while a cleanup of
+ * `cleaning`, any provisioning, reinitialize or rollback of it cancelled, and the job queued. Idempotent: while a cleanup of
  * the node is pending or running, that one is returned instead of a second.
  */
 export async function startNodeCleanup(nodeId: number, requestedBy: string, enqueue: EnqueueCleanup): Promise<StartedCleanup> {
@@ -45,8 +45,10 @@ export async function startNodeCleanup(nodeId: number, requestedBy: string, enqu
     if (node.status === 'cleaned' && planItems(plan).length === 0) {
       throw new ConflictError(`Node ${node.name} is already cleaned up; its ledger lists nothing left to delete`);
     }
+    // A provision, reinitialize or rollback stops at its next step boundary; the cleanup takes the
+    // node after that (lib/provisioning/node-owner.ts) and tears down exactly the ledger.
     await tx.deployment.updateMany({
-      where: { nodeId, kind: { not: 'cleanup' }, status: { in: ACTIVE } },
+      where: { nodeId, kind: { not: 'cleanup' }, status: { in: [...ACTIVE, 'compensating'] } },
       data: { status: 'cancelled', error: 'Cancelled by a cleanup of the node', finishedAt: new Date() },
     });
     const deployment = await tx.deployment.create({

@@ -4,6 +4,7 @@ import { CloudError } from '@/lib/ibmcloud';
 import { recordEvent } from '@/lib/status/timeline';
 import type { WorkflowDeps } from './context';
 import { ledgerForTeardown, markResource } from './ledger';
+import { releaseNode, stillOwns } from './node-owner';
 import { deleteLedgerResource } from './teardown';
 import type { RunOutcome } from './workflow';
 
@@ -15,7 +16,10 @@ import type { RunOutcome } from './workflow';
 export async function compensateDeployment(deployment: Deployment, deps: WorkflowDeps): Promise<RunOutcome> {
   const rows = await ledgerForTeardown({ deploymentId: deployment.id });
   let removed = 0;
+  const owned = () => (deployment.nodeId ? stillOwns(deployment.nodeId, deployment.id, ['compensating']) : Promise.resolve(true));
   for (const row of rows) {
+    // Stopped (a cleanup took over) between two deletes: the next run gives the node back.
+    if (!(await owned())) return { next: 'run', delayMs: 0 };
     try {
       const result = await deleteLedgerResource(row, deps.cloud);
       if (result === 'pending') return { next: 'run', delayMs: deps.pollMs };
@@ -31,12 +35,16 @@ export async function compensateDeployment(deployment: Deployment, deps: Workflo
       return { next: 'run', delayMs: Math.max(deps.pollMs, 2000) };
     }
   }
+  if (!(await owned())) return { next: 'run', delayMs: 0 };
   if (deployment.nodeId && deployment.kind === 'provision') {
     await releaseUnreservedAddresses(deployment.nodeId);
     await db.node.update({ where: { id: deployment.nodeId }, data: { bareMetalId: null, managementVniId: null, workloadVniId: null } });
   }
   await db.deploymentStep.updateMany({ where: { deploymentId: deployment.id, status: 'succeeded' }, data: { status: 'compensated' } });
-  await db.deployment.update({ where: { id: deployment.id }, data: { status: 'failed', currentStep: null, finishedAt: deps.now() } });
+  await db.$transaction(async (tx) => {
+    const ended = await tx.deployment.updateMany({ where: { id: deployment.id, status: 'compensating' }, data: { status: 'failed', currentStep: null, finishedAt: deps.now() } });
+    if (ended.count === 1 && deployment.nodeId) await releaseNode(deployment.nodeId, deployment.id, tx);
+  });
   if (deployment.nodeId) {
     await recordEvent({
       nodeId: deployment.nodeId,

@@ -2,6 +2,7 @@ import { db, type Prisma } from '@/lib/db/client';
 import { ConflictError, ValidationError } from '@/lib/http/errors';
 import type { WorkflowDeps } from './context';
 import { createDeployment } from './deployments';
+import { assignNode } from './node-owner';
 import { estimatedCompletion } from './estimate';
 import { scheduleDeployment } from './jobs';
 import { planNodes, type NodePlan } from './plan';
@@ -70,6 +71,7 @@ export async function provisionNodes(body: ProvisionRequest, opts: { dryRun: boo
           },
         });
         const deployment = await createDeployment(tx, { kind: 'provision', nodeId: node.id, requestedBy: opts.requestedBy });
+        await assignNode(tx, node.id, deployment.id);
         return { node, deployment };
       });
       const plan = await planNodes(deps, { ...request, names: [name] }, { workloadSubnetId, nodeIds: [created.node.id] }).catch(() => null);

@@ -3,6 +3,7 @@ import type { Deployment, DeploymentStep } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/http/errors';
 import { CloudError } from '@/lib/ibmcloud';
 import { withAdvisoryLock } from '@/lib/jobs/lock';
+import { claimNode, releaseNode, stillOwns } from './node-owner';
 import { recordEvent } from '@/lib/status/timeline';
 import { PermanentStepError, type StepDefinition, type WorkflowDeps } from './context';
 import { compensateDeployment } from './compensate';
@@ -51,13 +52,24 @@ export async function runDeployment(deploymentId: string, deps: WorkflowDeps): P
 
 async function advance(deploymentId: string, deps: WorkflowDeps): Promise<RunOutcome> {
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, include: { steps: { orderBy: { position: 'asc' } } } });
-  if (!deployment || TERMINAL.includes(deployment.status)) return { next: 'none' };
-  if (deployment.status === 'compensating') return compensateDeployment(deployment, deps);
+  if (!deployment) return { next: 'none' };
+  if (TERMINAL.includes(deployment.status)) {
+    // A superseded or cancelled deployment gives the node back at its first step boundary.
+    if (deployment.nodeId) await releaseNode(deployment.nodeId, deploymentId);
+    return { next: 'none' };
+  }
   const steps = WORKFLOWS[deployment.kind];
   if (!steps || !deployment.nodeId) {
     await db.deployment.update({ where: { id: deploymentId }, data: { status: 'failed', error: `no workflow for ${deployment.kind}`, finishedAt: deps.now() } });
     return { next: 'none' };
   }
+  const nodeId = deployment.nodeId;
+  const refused = await claimNode(nodeId, deploymentId);
+  if (refused) {
+    deps.log.info({ deploymentId, nodeId, reason: refused }, 'deployment waits for the node');
+    return { next: 'run', delayMs: deps.pollMs };
+  }
+  if (deployment.status === 'compensating') return compensateDeployment(deployment, deps);
   let current: Deployment = deployment;
   if (deployment.status === 'pending') {
     current = await db.deployment.update({ where: { id: deploymentId }, data: { status: 'running', startedAt: deployment.startedAt ?? deps.now() } });
@@ -66,11 +78,16 @@ async function advance(deploymentId: string, deps: WorkflowDeps): Promise<RunOut
     if (row.status === 'succeeded' || row.status === 'skipped') continue;
     const definition = steps.find((s) => s.name === row.name);
     if (!definition) throw new Error(`unknown step ${row.name} in ${deployment.kind}`);
+    if (!(await stillOwns(nodeId, deploymentId, ['running']))) return advance(deploymentId, deps);
     const outcome = await runStep(current, row, definition, deps);
     if (outcome) return outcome;
   }
-  await db.deployment.update({ where: { id: deploymentId }, data: { status: 'succeeded', currentStep: null, finishedAt: deps.now() } });
-  return { next: 'none' };
+  const finished = await db.$transaction(async (tx) => {
+    const ended = await tx.deployment.updateMany({ where: { id: deploymentId, status: 'running' }, data: { status: 'succeeded', currentStep: null, finishedAt: deps.now() } });
+    if (ended.count === 1) await releaseNode(nodeId, deploymentId, tx);
+    return ended.count === 1;
+  });
+  return finished ? { next: 'none' } : advance(deploymentId, deps);
 }
 
 /** Runs one step; returns an outcome when the deployment must pause here, null to go on. */
@@ -100,7 +117,7 @@ async function runStep(deployment: Deployment, row: DeploymentStep, definition: 
       await db.deploymentStep.update({ where: { id: row.id }, data: { status: 'pending', lastError: message } });
       return { next: 'run', delayMs: backoffMs(step.attempts, err) };
     }
-    await failDeployment(deployment, node.id, row.name, message, deps);
+    if (!(await failDeployment(deployment, node.id, row.name, message, deps))) return advance(deployment.id, deps);
     return compensateDeployment(await db.deployment.findUniqueOrThrow({ where: { id: deployment.id } }), deps);
   }
 }
@@ -117,15 +134,18 @@ async function recordStepEvent(deployment: Deployment, nodeId: number, step: str
   });
 }
 
-async function failDeployment(deployment: Deployment, nodeId: number, step: string, reason: string, deps: WorkflowDeps) {
+async function failDeployment(deployment: Deployment, nodeId: number, step: string, reason: string, deps: WorkflowDeps): Promise<boolean> {
   await db.deploymentStep.update({
     where: { deploymentId_name: { deploymentId: deployment.id, name: step } },
     data: { status: 'failed', lastError: reason, finishedAt: deps.now() },
   });
-  await db.deployment.update({ where: { id: deployment.id }, data: { status: 'compensating', error: reason } });
+  // Only the node's owner, still running, rolls back: a superseded deployment leaves the node alone.
+  if (!(await stillOwns(nodeId, deployment.id, ['running']))) return false;
+  const started = await db.deployment.updateMany({ where: { id: deployment.id, status: 'running' }, data: { status: 'compensating', error: reason } });
+  if (started.count !== 1) return false;
   // A node that reported its own failure keeps that reason (phase and message from the node).
   await db.node.updateMany({
-    where: { id: nodeId, status: { not: 'failed' } },
+    where: { id: nodeId, status: { not: 'failed' }, activeDeploymentId: deployment.id },
     data: { status: 'failed', failureReason: reason, failedStep: step, statusMessage: `Failed at ${step}` },
   });
   await recordEvent({
@@ -138,4 +158,5 @@ async function failDeployment(deployment: Deployment, nodeId: number, step: stri
     details: { step },
     idempotencyKey: `${deployment.id}:failed`,
   });
+  return true;
 }

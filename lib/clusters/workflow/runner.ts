@@ -1,5 +1,6 @@
 import { db, type Prisma } from '@/lib/db/client';
 import { logger } from '@/lib/log/logger';
+import { claimNodes, releaseNode } from '@/lib/provisioning/node-owner';
 import { recordEvent } from '@/lib/status/timeline';
 import type { ClusterWorkflowDeps } from './deps';
 import { CLUSTER_STEPS, PermanentStepError, STEP_LABELS, STEP_RUNNERS, type ClusterStepName } from './steps';
@@ -24,8 +25,17 @@ function event(clusterId: number, deploymentId: string, phase: string, status: s
   return recordEvent({ clusterId, deploymentId, phase, status, message, source: 'orchestrator', details, idempotencyKey: key && `cluster:${deploymentId}:${key}` });
 }
 
+function memberIds(clusterId: number) {
+  return db.node.findMany({ where: { clusterId }, select: { id: true }, orderBy: { id: 'asc' } }).then((rows) => rows.map((r) => r.id));
+}
+
+async function releaseMembers(clusterId: number, deploymentId: string) {
+  for (const id of await memberIds(clusterId)) await releaseNode(id, deploymentId);
+}
+
 async function fail(clusterId: number, deploymentId: string, step: ClusterStepName, reason: string) {
   const now = new Date();
+  await releaseMembers(clusterId, deploymentId);
   await db.deploymentStep.update({ where: { deploymentId_name: { deploymentId, name: step } }, data: { status: 'failed', lastError: reason, finishedAt: now } });
   await db.deployment.update({ where: { id: deploymentId }, data: { status: 'failed', error: `${step}: ${reason}`, finishedAt: now } });
   await db.cluster.updateMany({ where: { id: clusterId }, data: { status: 'failed', failureReason: `${STEP_LABELS[step]} failed: ${reason}` } });
@@ -54,6 +64,11 @@ export async function advanceClusterDeployment(deploymentId: string, deps: Clust
     if (!CLUSTER_STEPS.includes(name)) throw new Error(`unknown cluster step ${step.name}`);
     const current = await db.deployment.findUnique({ where: { id: deploymentId }, select: { status: true, clusterId: true } });
     if (!current || current.status === 'cancelled' || current.clusterId === null) return { state: 'cancelled' };
+    if (name === 'form_cluster') {
+      // Forming acts on every member: it takes them all (ascending ids) or waits.
+      const refused = await claimNodes(await memberIds(clusterId), deploymentId);
+      if (refused) return { state: 'waiting', afterSeconds: deps.pollSeconds };
+    }
     const polling = step.status === 'running' && (step.output as { waiting?: boolean } | null)?.waiting === true;
     const startedAt = step.startedAt ?? deps.now();
     const attempts = polling ? step.attempts : step.attempts + 1;
@@ -67,6 +82,7 @@ export async function advanceClusterDeployment(deploymentId: string, deps: Clust
         return { state: 'waiting', afterSeconds: outcome.afterSeconds };
       }
       await db.deploymentStep.update({ where: { id: step.id }, data: { status: 'succeeded', finishedAt: deps.now(), output: outcome.output, lastError: null } });
+      if (name === 'form_cluster') await releaseMembers(clusterId, deploymentId);
       await event(clusterId, deploymentId, name, 'completed', STEP_LABELS[name], `${name}:completed`, outcome.output);
     } catch (err) {
       const reason = messageOf(err);

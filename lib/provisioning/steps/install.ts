@@ -33,7 +33,12 @@ export function expectedPhase(events: DeploymentEvent[], waitingSince: Date): { 
 
 async function markStuck(ctx: StepContext, phase: InstallPhase, silentSeconds: number) {
   const message = `No report from the node for ${Math.round(silentSeconds)} s in phase ${phase} (timeout ${ctx.config.phaseTimeouts[phase]} s)`;
-  await db.node.updateMany({ where: { id: ctx.node.id, status: { in: ['deploying', 'provisioning'] } }, data: { status: 'stuck', statusMessage: message } });
+  // Stuck detection (lib/status/stuck.ts) may have marked the node already: one mark, one event.
+  const marked = await db.node.updateMany({
+    where: { id: ctx.node.id, status: { in: ['deploying', 'provisioning'] }, activeDeploymentId: ctx.deployment.id },
+    data: { status: 'stuck', statusMessage: message },
+  });
+  if (marked.count === 0) return;
   await recordEvent({
     nodeId: ctx.node.id,
     deploymentId: ctx.deployment.id,
@@ -82,8 +87,8 @@ export const installStep: StepDefinition = {
 export const deployedStep: StepDefinition = {
   name: 'deployed',
   async run(ctx) {
-    await db.node.update({
-      where: { id: ctx.node.id },
+    await db.node.updateMany({
+      where: { id: ctx.node.id, activeDeploymentId: ctx.deployment.id },
       data: { status: 'deployed', progress: 100, phase: 'health_validation', deployedAt: ctx.node.deployedAt ?? ctx.now(), statusMessage: null },
     });
     return done();

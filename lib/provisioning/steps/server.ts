@@ -46,7 +46,8 @@ export const createServerStep: StepDefinition = {
           network_attachments: [{ name: 'eth1', interface_type: 'pci', virtual_network_interface: { id: ctx.node.workloadVniId! } }],
         })),
     );
-    await db.node.update({ where: { id: ctx.node.id }, data: { bareMetalId: serverId, status: 'deploying' } });
+    await db.node.update({ where: { id: ctx.node.id }, data: { bareMetalId: serverId } });
+    await db.node.updateMany({ where: { id: ctx.node.id, status: 'provisioning', activeDeploymentId: ctx.deployment.id }, data: { status: 'deploying' } });
     const userData = redactUrl(chainUrl(ctx.config.publicBaseUrl, ctx.node.id, 'x'));
     return done({ serverId, name, userData });
   },
