@@ -1,5 +1,6 @@
 import { json, route } from '@/lib/http/route';
 import { healthReport } from '@/lib/system/info';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,3 +8,5 @@ export const GET = route({ auth: 'public' }, async () => {
   const report = await healthReport();
   return json(report, report.database === 'up' ? 200 : 503);
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -53,6 +53,12 @@ export class ConflictError extends AppError {
   }
 }
 
+export class MethodNotAllowedError extends AppError {
+  constructor(method: string, readonly allow: string) {
+    super(405, 'Method not allowed', `${method} is not supported here; use ${allow}`);
+  }
+}
+
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'Too many requests', `Rate limit exceeded; retry in ${retryAfterSeconds} s`);

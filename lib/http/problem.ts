@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { asRequestError } from './cloud-error';
-import { AppError, RateLimitedError, ValidationError, type FieldError } from './errors';
+import { AppError, MethodNotAllowedError, RateLimitedError, ValidationError, type FieldError } from './errors';
 
 export const PROBLEM_TYPE_BASE = 'https://nutanix-vpc-orchestrator.dev/problems/';
 
@@ -42,7 +42,9 @@ export function problemFromError(err: unknown, requestId?: string): { response: 
   err = asRequestError(err);
   if (err instanceof AppError) {
     const headers: Record<string, string> =
-      err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : {};
+      err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) }
+      : err instanceof MethodNotAllowedError ? { allow: err.allow }
+      : {};
     return {
       unexpected: false,
       response: problemResponse(

@@ -2,6 +2,7 @@ import { auditCsvStream } from '@/lib/audit/csv';
 import { allAuditEntries, queryAudit } from '@/lib/audit/query';
 import { auditQuerySchema } from '@/lib/audit/schemas';
 import { json, parseQuery, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,3 +19,5 @@ export const GET = route({ auth: 'operator' }, async (req) => {
   }
   return json(await queryAudit({ ...filter, limit, cursor }));
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -2,6 +2,7 @@ import { json, parseQuery, route } from '@/lib/http/route';
 import { allDeployments, listDeployments } from '@/lib/status/deployments';
 import { deploymentsCsv } from '@/lib/status/deployments-csv';
 import { deploymentsQuery } from '@/lib/status/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,3 +16,5 @@ export const GET = route({ auth: 'viewer' }, async (req) => {
   }
   return json(await listDeployments({ ...filter, limit, cursor }));
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

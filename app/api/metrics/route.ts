@@ -1,6 +1,7 @@
 import { route } from '@/lib/http/route';
 import { authorizeMetricsScrape } from '@/lib/metrics/access';
 import { renderMetrics } from '@/lib/metrics/registry';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,3 +11,5 @@ export const GET = route({ auth: 'public' }, async (req, { sourceIp }) => {
   const { body, contentType } = await renderMetrics();
   return new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -1,6 +1,7 @@
 import { json, route } from '@/lib/http/route';
 import { reinitializeNode } from '@/lib/provisioning/reinitialize';
 import { reinitializeTarget } from '@/lib/provisioning/reinitialize-target';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +12,5 @@ export const POST = route({ auth: 'operator' }, async (req, { identity, audit })
   await audit({ action: 'node.reinitialize', targetType: 'node', targetId: result.node_id, after: { deployment_id: result.deployment_id, ...target } });
   return json(result, 202);
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

@@ -4,6 +4,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { createTokenSchema } from '@/lib/auth/schemas';
 import { getConfig } from '@/lib/config';
 import { json, parseBody, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,3 +22,5 @@ export const POST = route({ auth: 'viewer', basic: true }, async (req, { identit
   await audit({ action: 'token.create', targetType: 'token', targetId: created.id, after: { name: body.name, expiresAt: created.expiresAt.toISOString() } });
   return json(created, 201);
 });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

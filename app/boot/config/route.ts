@@ -1,5 +1,6 @@
 import { serveBootScript } from '@/lib/boot/boot-config';
 import { route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +13,5 @@ export const GET = route({ auth: 'public' }, async (req, { sourceIp }) => {
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-boot-decision': decision },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -1,5 +1,6 @@
 import { deleteBootImage } from '@/lib/boot/image-catalog';
 import { route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,5 @@ export const DELETE = route<{ name: string }>({ auth: 'admin' }, async (_req, { 
   await audit({ action: 'boot_image.delete', targetType: 'boot_image', targetId: removed.name, before: { kind: removed.kind, size: removed.size, sha256: removed.sha256 } });
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT, PATCH } = methodsNotAllowed({ DELETE });

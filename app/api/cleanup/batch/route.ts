@@ -3,6 +3,7 @@ import { cleanupDeps } from '@/lib/cleanup/runtime';
 import { batchCleanupSchema } from '@/lib/cleanup/schemas';
 import { cleanupBatch } from '@/lib/cleanup/targets';
 import { json, parseBody, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,5 @@ export const POST = route({ auth: 'operator' }, async (req, { identity, audit })
   await audit({ action: 'cleanup.batch', targetType: 'batch', after: JSON.parse(JSON.stringify(result)) });
   return json({ message: `Batch cleanup: ${result.succeeded} of ${result.total} started`, ...result }, result.failed ? 207 : 202);
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

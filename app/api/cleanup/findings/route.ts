@@ -1,6 +1,7 @@
 import { findingsCsv, listFindings } from '@/lib/cleanup/drift/findings';
 import { findingsQuerySchema } from '@/lib/cleanup/schemas';
 import { json, parseQuery, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,3 +16,5 @@ export const GET = route({ auth: 'viewer' }, async (req) => {
   }
   return json({ findings, count: findings.length });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -3,6 +3,7 @@ import { cleanupDeps, reconcileNow } from '@/lib/cleanup/runtime';
 import { orphanSweepSchema } from '@/lib/cleanup/schemas';
 import { sweepOrphans } from '@/lib/cleanup/targets';
 import { json, parseBody, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export const POST = route({ auth: 'operator' }, async (req, { identity, audit })
   if (!body.dry_run) await audit({ action: 'cleanup.orphaned', targetType: 'batch', after: JSON.parse(JSON.stringify(result)) });
   return json({ message: body.dry_run ? 'Orphan sweep (dry run)' : 'Orphan sweep started', reconciliation, ...result }, body.dry_run ? 200 : 202);
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

@@ -1,5 +1,6 @@
 import { reconcileNow } from '@/lib/cleanup/runtime';
 import { json, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +10,5 @@ export const POST = route({ auth: 'operator' }, async (_req, { audit }) => {
   await audit({ action: 'drift.reconcile', targetType: 'drift', after: { ...result } });
   return json(result);
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

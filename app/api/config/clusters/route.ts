@@ -3,6 +3,7 @@ import { listClusters } from '@/lib/clusters/queries';
 import { createClusterRequest } from '@/lib/clusters/schemas';
 import { requestCluster } from '@/lib/clusters/service';
 import { json, parseBody, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export const POST = route({ auth: 'operator' }, async (req, { identity, audit })
   await audit({ action: 'cluster.create', targetType: 'cluster', targetId: result.id, after: { name: result.name, type: result.type, redundancyFactor: result.redundancyFactor, members: result.members.map((m) => m.id) } });
   return json(result, 202);
 });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

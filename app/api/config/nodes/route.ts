@@ -4,6 +4,7 @@ import { provisionNodes } from '@/lib/provisioning/provision';
 import { listNodes } from '@/lib/provisioning/queries';
 import { dryRunQuerySchema, listNodesQuerySchema, provisionRequestSchema } from '@/lib/provisioning/schemas';
 import { provisionResponse } from '@/lib/provisioning/responses';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,3 +23,5 @@ export const POST = route({ auth: 'operator' }, async (req, { identity, audit })
   const { status, payload } = provisionResponse(result, body.count > 1);
   return json(payload, status);
 });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -3,6 +3,7 @@ import { createManualDnsRecord, listDnsRecords } from '@/lib/dns/records';
 import { createDnsRecordSchema, listDnsRecordsQuerySchema } from '@/lib/dns/schemas';
 import { dnsZone } from '@/lib/cleanup/runtime';
 import { json, parseBody, parseQuery, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,3 +20,5 @@ export const POST = route({ auth: 'operator' }, async (req, { identity, audit })
   await audit({ action: 'dns.record.create', targetType: 'dns_record', targetId: record.name, after: record });
   return json({ message: 'DNS record created successfully', record }, 201);
 });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -2,6 +2,7 @@ import { json, parseBody, route } from '@/lib/http/route';
 import { callerNodeId } from '@/lib/status/callbacks';
 import { receiveInstallerStatus } from '@/lib/status/installer-callbacks';
 import { installationStatusSchema } from '@/lib/status/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +12,5 @@ export const POST = route({ auth: 'node' }, async (req, { identity }) => {
   const body = await parseBody(req, installationStatusSchema);
   return json({ message: 'Status update received successfully', ...(await receiveInstallerStatus(nodeId, body)) });
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

@@ -1,6 +1,7 @@
 import { json, parseQuery, route } from '@/lib/http/route';
 import { deploymentActivity } from '@/lib/status/activity';
 import { activityQuery } from '@/lib/status/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +10,5 @@ export const GET = route({ auth: 'viewer' }, async (req) => {
   const { range } = parseQuery(req, activityQuery);
   return json({ range, buckets: await deploymentActivity(range) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

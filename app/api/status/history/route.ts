@@ -1,8 +1,11 @@
 import { json, parseQuery, route } from '@/lib/http/route';
 import { nodeHistoryByIp } from '@/lib/status/history';
 import { serverIpQuery } from '@/lib/status/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/status/history?server_ip=… (the original's lookup by address). */
 export const GET = route({ auth: 'viewer' }, async (req) => json(await nodeHistoryByIp(parseQuery(req, serverIpQuery).server_ip)));
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -1,6 +1,7 @@
 import { json, parseBody, route } from '@/lib/http/route';
 import { callerNodeId, receivePhaseCallback } from '@/lib/status/callbacks';
 import { phaseCallbackSchema } from '@/lib/status/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export const POST = route({ auth: 'node' }, async (req, { identity, audit }) => 
   }
   return json({ message: 'Status updated successfully', recorded: result.recorded, node: result.node });
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

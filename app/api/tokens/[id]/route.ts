@@ -3,6 +3,7 @@ import { userIdentity } from '@/lib/auth/identity';
 import { hasRole } from '@/lib/auth/roles';
 import { idParamSchema } from '@/lib/auth/schemas';
 import { parseParams, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export const DELETE = route<{ id: string }>({ auth: 'viewer' }, async (_req, { p
   await audit({ action: 'token.revoke', targetType: 'token', targetId: id, before: { name: token.name, owner: token.userEmail } });
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT, PATCH } = methodsNotAllowed({ DELETE });

@@ -2,6 +2,7 @@ import { changedFields } from '@/lib/audit/diff';
 import { idParamSchema, updateUserSchema } from '@/lib/auth/schemas';
 import { deleteUser, getUser, updateUser } from '@/lib/auth/users';
 import { json, parseBody, parseParams, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,3 +28,4 @@ export const DELETE = route<P>({ auth: 'admin' }, async (_req, { params, audit }
   return new Response(null, { status: 204 });
 });
 
+export const { POST, PUT } = methodsNotAllowed({ GET, PATCH, DELETE });

@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import { serveBootImage } from '@/lib/boot/boot-images';
 import { ForbiddenError } from '@/lib/http/errors';
 import { route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,3 +19,5 @@ function handler(method: 'GET' | 'HEAD') {
 
 export const GET = handler('GET');
 export const HEAD = handler('HEAD');
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -2,6 +2,7 @@ import { nodeTokenOf } from '@/lib/auth/authenticate';
 import { serveBootScriptFile } from '@/lib/boot/boot-scripts';
 import { ForbiddenError } from '@/lib/http/errors';
 import { route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,3 +11,5 @@ export const GET = route<{ name: string }>({ auth: 'node' }, async (req, { param
   const text = await serveBootScriptFile({ nodeId: identity.nodeId, name: params.name, token: nodeTokenOf(req) ?? '', sourceIp });
   return new Response(text, { headers: { 'content-type': 'text/x-shellscript; charset=utf-8', 'cache-control': 'no-store' } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

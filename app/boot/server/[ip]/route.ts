@@ -2,6 +2,7 @@ import { nodeTokenOf } from '@/lib/auth/authenticate';
 import { serveInstallerConfig } from '@/lib/boot/installer-server';
 import { ForbiddenError } from '@/lib/http/errors';
 import { json, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,3 +11,5 @@ export const GET = route<{ ip: string }>({ auth: 'node' }, async (req, { params,
   const body = await serveInstallerConfig({ nodeId: identity.nodeId, ip: params.ip, token: nodeTokenOf(req) ?? '', sourceIp });
   return json(body, { headers: { 'cache-control': 'no-store' } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -3,6 +3,7 @@ import { cleanupDeps } from '@/lib/cleanup/runtime';
 import { deploymentIdParamSchema } from '@/lib/cleanup/schemas';
 import { cleanupDeployment } from '@/lib/cleanup/targets';
 import { json, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,3 +14,5 @@ export const POST = route<{ id: string }>({ auth: 'operator' }, async (_req, { p
   const ok = result.nodes.every((n) => n.success);
   return json({ message: ok ? 'Cleanup started' : 'Cleanup started for some nodes only', ...result }, ok ? 202 : 207);
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

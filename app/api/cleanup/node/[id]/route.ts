@@ -3,6 +3,7 @@ import { cleanupDeps } from '@/lib/cleanup/runtime';
 import { nodeIdParamSchema } from '@/lib/cleanup/schemas';
 import { planSummary, startNodeCleanup } from '@/lib/cleanup/start';
 import { json, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,3 +21,5 @@ export const POST = route<{ id: string }>({ auth: 'operator' }, async (_req, { p
   if (started.created) await audit({ action: 'cleanup.node', targetType: 'node', targetId: id, after: result });
   return json(result, 202);
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });

@@ -4,6 +4,7 @@ import { planSummary } from '@/lib/cleanup/start';
 import { db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/http/errors';
 import { json, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export const GET = route<{ id: string }>({ auth: 'viewer' }, async (_req, { para
   if (!node) throw new NotFoundError(`Node ${id} does not exist`);
   return json({ node, resources: planSummary(await planNodeCleanup(id)) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

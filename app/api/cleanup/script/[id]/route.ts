@@ -3,6 +3,7 @@ import { cleanupScriptFor } from '@/lib/cleanup/script-source';
 import { scriptIdParamSchema } from '@/lib/cleanup/schemas';
 import { route } from '@/lib/http/route';
 import { cloudSettings } from '@/lib/ibmcloud';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export const GET = route<{ id: string }>({ auth: 'viewer' }, async (_req, { para
     headers: { 'content-type': 'text/x-shellscript; charset=utf-8', 'content-disposition': `attachment; filename="${script.filename}"` },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

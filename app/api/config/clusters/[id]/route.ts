@@ -3,6 +3,7 @@ import { getCluster } from '@/lib/clusters/queries';
 import { clusterIdParam, deleteClusterQuery } from '@/lib/clusters/schemas';
 import { removeCluster } from '@/lib/clusters/service';
 import { json, parseQuery, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,3 +21,5 @@ export const DELETE = route<Params>({ auth: 'operator' }, async (req, { params, 
   await audit({ action: 'cluster.delete', targetType: 'cluster', targetId: id, before: { name: result.name, members: result.detached }, after: { force } });
   return json(result);
 });
+
+export const { POST, PUT, PATCH } = methodsNotAllowed({ GET, DELETE });

@@ -3,6 +3,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { json, route } from '@/lib/http/route';
 import { getNodeDetail } from '@/lib/provisioning/queries';
 import { nodeIdParamSchema } from '@/lib/provisioning/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +12,5 @@ export const GET = route<{ id: string }>({ auth: 'viewer' }, async (_req, { para
   const admin = identity.kind === 'user' && hasRole(identity.role, 'admin');
   return json(await getNodeDetail(id, { withChainUrl: admin, publicBaseUrl: getConfig().publicBaseUrl }));
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

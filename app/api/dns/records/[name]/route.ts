@@ -2,6 +2,7 @@ import { dnsZone } from '@/lib/cleanup/runtime';
 import { deleteManualDnsRecords, getDnsRecords } from '@/lib/dns/records';
 import { dnsRecordNameParamSchema } from '@/lib/dns/schemas';
 import { json, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,3 +20,5 @@ export const DELETE = route<Params>({ auth: 'operator' }, async (_req, { params,
   await audit({ action: 'dns.record.delete', targetType: 'dns_record', targetId: name, before: deleted });
   return json({ message: `DNS record ${name} deleted successfully`, deleted });
 });
+
+export const { POST, PUT, PATCH } = methodsNotAllowed({ GET, DELETE });

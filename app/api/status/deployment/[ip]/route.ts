@@ -1,6 +1,7 @@
 import { json, route } from '@/lib/http/route';
 import { nodeStatusByIp } from '@/lib/status/node-status';
 import { serverIpParams } from '@/lib/status/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,5 @@ export const dynamic = 'force-dynamic';
 export const GET = route<{ ip: string }>({ auth: 'viewer' }, async (_req, { params }) =>
   json(await nodeStatusByIp(serverIpParams.parse(params).ip)),
 );
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -1,9 +1,12 @@
 import { json, route } from '@/lib/http/route';
 import { nodeStatusById } from '@/lib/status/node-status';
 import { nodeIdParams } from '@/lib/status/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = route<{ id: string }>({ auth: 'viewer' }, async (_req, { params }) =>
   json(await nodeStatusById(nodeIdParams.parse(params).id)),
 );
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

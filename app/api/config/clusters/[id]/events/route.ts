@@ -1,6 +1,7 @@
 import { clusterEvents, getCluster } from '@/lib/clusters/queries';
 import { clusterIdParam } from '@/lib/clusters/schemas';
 import { json, route } from '@/lib/http/route';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +10,5 @@ export const GET = route<{ id: string }>({ auth: 'viewer' }, async (_req, { para
   await getCluster(id);
   return json({ events: await clusterEvents(id) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

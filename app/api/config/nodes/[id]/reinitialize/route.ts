@@ -1,6 +1,7 @@
 import { json, route } from '@/lib/http/route';
 import { reinitializeNode } from '@/lib/provisioning/reinitialize';
 import { nodeIdParamSchema } from '@/lib/provisioning/schemas';
+import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,5 @@ export const POST = route<{ id: string }>({ auth: 'operator' }, async (_req, { p
     headers: { deprecation: 'true', link: '</api/reinitialize>; rel="successor-version"' },
   });
 });
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed({ POST });
