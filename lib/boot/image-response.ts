@@ -12,6 +12,9 @@ export interface ImageTransfer {
   bytes: number;
   completed: boolean;
   rangeStart?: number;
+  rangeEnd?: number;
+  /** Size of the whole file. */
+  totalBytes: number;
 }
 
 export interface ImageRequest {
@@ -48,8 +51,8 @@ export async function imageResponse(req: ImageRequest): Promise<Response> {
     etag,
     'last-modified': stats.mtime.toUTCString(),
   });
-  const done = (httpStatus: number, bytes = 0, completed = true, rangeStart?: number) =>
-    req.onDone?.({ name: req.name, httpStatus, bytes, completed, rangeStart });
+  const done = (httpStatus: number, bytes = 0, completed = true, span?: { start: number; end: number }) =>
+    req.onDone?.({ name: req.name, httpStatus, bytes, completed, rangeStart: span?.start, rangeEnd: span?.end, totalBytes: stats.size });
 
   if (isNotModified(req.headers, etag, stats.mtime)) {
     done(304);
@@ -72,6 +75,6 @@ export async function imageResponse(req: ImageRequest): Promise<Response> {
     if (req.method === 'GET') done(status);
     return new Response(null, { status, headers });
   }
-  const body = fileRangeStream(full, span, (bytes, completed) => done(status, bytes, completed, span.start));
+  const body = fileRangeStream(full, span, (bytes, completed) => done(status, bytes, completed, range.kind === 'partial' ? span : undefined));
   return new Response(body, { status, headers });
 }
