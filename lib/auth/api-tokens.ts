@@ -1,4 +1,6 @@
-import { NotFoundError } from '@/lib/http/errors';
+import { getConfig } from '@/lib/config';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/http/errors';
+import type { UserIdentity } from './identity';
 import { db } from '@/lib/db/client';
 import { isRole, type Role } from './roles';
 import { hashSecret, newSecret } from './secrets';
@@ -18,6 +20,32 @@ export async function createApiToken(userId: string, name: string, ttlDays: numb
     data: { userId, name, tokenHash: hashSecret(token), prefix: token.slice(0, 8), expiresAt },
   });
   return { id: row.id, token, expiresAt };
+}
+
+/**
+ * A token for the caller. Lifetimes are capped at API_TOKEN_MAX_TTL_DAYS (422 naming
+ * `expiresInDays` beyond it). Minting from a Bearer token needs an admin, and the new token may
+ * not outlive the one that made it (422 when asked to, capped when no lifetime is named): a leaked
+ * token cannot perpetuate itself.
+ */
+export async function mintApiToken(caller: UserIdentity, input: { name: string; expiresInDays?: number }) {
+  const { API_TOKEN_TTL_DAYS, API_TOKEN_MAX_TTL_DAYS } = getConfig();
+  if (caller.via === 'token' && caller.role !== 'admin') {
+    throw new ForbiddenError('Creating a token with a token needs the admin role; sign in or use HTTP Basic');
+  }
+  let days = input.expiresInDays ?? Math.min(API_TOKEN_TTL_DAYS, API_TOKEN_MAX_TTL_DAYS);
+  if (days > API_TOKEN_MAX_TTL_DAYS) {
+    throw new ValidationError('The token lifetime is too long', [{ field: 'expiresInDays', message: `at most ${API_TOKEN_MAX_TTL_DAYS} days (API_TOKEN_MAX_TTL_DAYS)` }]);
+  }
+  if (caller.via === 'token' && caller.tokenId) {
+    const parent = await db.apiToken.findUnique({ where: { id: caller.tokenId }, select: { expiresAt: true } });
+    const parentDays = parent?.expiresAt ? (parent.expiresAt.getTime() - Date.now()) / 86_400_000 : Infinity;
+    if (days > parentDays && input.expiresInDays !== undefined) {
+      throw new ValidationError('The token would outlive the token creating it', [{ field: 'expiresInDays', message: `at most ${Math.floor(parentDays)} days (the creating token expires ${parent!.expiresAt!.toISOString()})` }]);
+    }
+    days = Math.min(days, parentDays);
+  }
+  return createApiToken(caller.userId, input.name, days);
 }
 
 /** The owner of a live token, or null for unknown, revoked, expired tokens and disabled users. */

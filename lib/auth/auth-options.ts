@@ -50,6 +50,8 @@ export function authOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptio
         if (user && account) {
           const uid = account.provider === 'credentials' ? user.id : (await activeUserByEmail(user.email ?? ''))?.userId;
           token.uid = uid;
+          // When this session signed in; unlike iat it survives refreshes (lib/auth/session.ts).
+          token.authAt = Math.floor(Date.now() / 1000);
         }
         return token;
       },

@@ -3,9 +3,11 @@ import { ForbiddenError, UnauthorizedError } from '@/lib/http/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { verifyApiToken } from './api-tokens';
 import type { Identity, Requirement } from './identity';
+import { assertAuthFailuresBelow, countAuthFailure } from './auth-failures';
 import { nodeIdForToken } from './node-tokens';
 import { hasRole } from './roles';
-import { sessionUser } from './session';
+import { activeUser } from './active-user';
+import { readSessionCookie } from './session';
 import { signInWithPassword } from './sign-in';
 
 export interface AuthOptions {
@@ -42,28 +44,39 @@ export function nodeTokenOf(req: NextRequest): string | null {
  */
 export async function identify(req: NextRequest, requirement: Requirement, opts: AuthOptions = {}): Promise<Identity> {
   if (requirement === 'node') {
-    const nodeId = await nodeIdForToken(nodeTokenOf(req));
-    return nodeId === null ? { kind: 'anonymous' } : { kind: 'node', nodeId };
+    const token = nodeTokenOf(req);
+    const nodeId = await nodeIdForToken(token);
+    if (nodeId !== null) return { kind: 'node', nodeId };
+    return token ? { kind: 'anonymous', rejected: 'node' } : { kind: 'anonymous' };
   }
   const bearer = bearerToken(req);
   if (bearer) {
     const owner = await verifyApiToken(bearer);
-    return owner ? { kind: 'user', via: 'token', ...owner } : { kind: 'anonymous' };
+    return owner ? { kind: 'user', via: 'token', ...owner } : { kind: 'anonymous', rejected: 'token' };
   }
   const basic = opts.basic ? basicCredentials(req) : null;
   if (basic) {
+    // Wrong passwords are already counted by the sign-in limits (lib/auth/sign-in.ts).
     const user = await signInWithPassword(basic.email, basic.password, clientIp(req.headers));
     return user ? { kind: 'user', via: 'basic', userId: user.userId, email: user.email, role: user.role } : { kind: 'anonymous' };
   }
-  if (req.headers.has('authorization')) return { kind: 'anonymous' };
-  const user = await sessionUser(req.cookies);
+  if (req.headers.has('authorization')) return { kind: 'anonymous', rejected: 'token' };
+  const session = await readSessionCookie(req.cookies);
+  if (session.state === 'invalid') return { kind: 'anonymous', rejected: 'session' };
+  const user = session.state === 'valid' ? await activeUser(session.userId, session.signedInAt) : null;
   return user ? { kind: 'user', via: 'session', userId: user.userId, email: user.email, role: user.role } : { kind: 'anonymous' };
 }
 
-/** Throws 401 without an identity and 403 with one that is not enough. */
+/**
+ * Throws 401 without an identity and 403 with one that is not enough. Refused credentials count
+ * against the caller's address; past the limit the answer is 429 (lib/auth/auth-failures.ts).
+ */
 export async function authenticate(req: NextRequest, requirement: Requirement, opts: AuthOptions = {}): Promise<Identity> {
   if (requirement === 'public') return { kind: 'anonymous' };
+  const ip = clientIp(req.headers);
+  assertAuthFailuresBelow(ip);
   const who = await identify(req, requirement, opts);
+  if (who.kind === 'anonymous' && who.rejected) await countAuthFailure(ip);
   if (requirement === 'node') {
     if (who.kind !== 'node') throw new ForbiddenError('A valid node token is required');
     return who;

@@ -3,7 +3,8 @@ import type { Role } from './roles';
 export type Identity =
   | { kind: 'user'; via: 'session' | 'token' | 'basic'; userId: string; email: string; role: Role; tokenId?: string }
   | { kind: 'node'; nodeId: number }
-  | { kind: 'anonymous' };
+  /** `rejected`: credentials were presented and refused (counted per address, lib/auth/auth-failures.ts). */
+  | { kind: 'anonymous'; rejected?: 'token' | 'node' | 'basic' | 'session' };
 
 /** What a route requires: nobody, a node's own boot token, or a signed-in user with at least a role. */
 export type Requirement = 'public' | 'node' | Role;

@@ -30,17 +30,24 @@ export async function createUser(input: CreateUserInput): Promise<UserView> {
   return view(await db.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } }));
 }
 
-/** Changes name, role, disabled or password; refuses to leave the system without an enabled admin. */
+/**
+ * Changes name, role, disabled or password; refuses to leave the system without an enabled admin.
+ * A new password or disabling ends the user's sessions (lib/auth/active-user.ts); disabling also
+ * revokes their API tokens for good (enabling again does not bring them back).
+ */
 export async function updateUser(id: string, input: UpdateUserInput): Promise<{ before: UserView; after: UserView }> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.$transaction(async (tx) => {
     const before = await lockedUser(tx, id);
     const staysAdmin = (input.role ?? before.role) === 'admin' && !(input.disabled ?? before.disabled);
     if (!staysAdmin) await assertNotLastAdmin(tx, before, 'demote or disable');
+    const now = new Date();
+    const disabling = input.disabled === true && !before.disabled;
     const row = await tx.user.update({
       where: { id },
-      data: { name: input.name, role: input.role, disabled: input.disabled, passwordHash },
+      data: { name: input.name, role: input.role, disabled: input.disabled, passwordHash, ...(passwordHash || disabling ? { sessionsValidFrom: now } : {}) },
     });
+    if (disabling) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
     return { before, after: view(row) };
   });
 }

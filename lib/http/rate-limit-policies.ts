@@ -15,6 +15,8 @@ export function rateLimits() {
      * that would let anyone lock the admin out by guessing wrong on purpose.
      */
     signInPerAddress: { limit: c.RATE_LIMIT_SIGNIN_FAILURES * 4, windowSeconds: signInWindow },
+    /** Refused API tokens, node tokens and forged session cookies per address (lib/auth/auth-failures.ts). */
+    authFailures: minute(c.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE),
     api: minute(c.RATE_LIMIT_API_PER_MINUTE),
     /** Generous: a rack of nodes boots at once and each fetches script, config and images. */
     boot: minute(c.RATE_LIMIT_BOOT_PER_MINUTE),

@@ -69,7 +69,7 @@ describe('identity: sessions, Basic and API tokens', () => {
   });
 
   it('refuses a cookie-authenticated change from another origin but not a Bearer one', async () => {
-    const { user, token } = await userWithToken('viewer');
+    const { user, token } = await userWithToken('admin');
     const cookie = await sessionCookie(user.id);
     const crossSite = await createToken(request('/api/tokens', { method: 'POST', headers: { cookie, origin: 'https://evil.example' } }));
     expect(crossSite.status).toBe(403);

@@ -61,7 +61,8 @@ export const MATRIX: Record<string, RouteRow> = {
   },
   'app/api/info/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/audit/route.ts': { methods: { GET: { auth: 'operator' } } },
-  'app/api/tokens/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'viewer', body: { name: 'matrix' } } } },
+  // POST: any viewer by session or HTTP Basic, but minting with a Bearer token needs an admin.
+  'app/api/tokens/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'admin', body: { name: 'matrix' } } } },
   'app/api/tokens/[id]/route.ts': { params: { id: NO_USER }, methods: { DELETE: { auth: 'viewer' } } },
   'app/api/users/route.ts': { methods: { GET: { auth: 'admin' }, POST: { auth: 'admin', body: {} } } },
   'app/api/users/[id]/route.ts': {

@@ -1,20 +1,25 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as info } from '@/app/api/info/route';
+import { POST as phase } from '@/app/api/status/phase/route';
 import { POST as createToken } from '@/app/api/tokens/route';
+import { forgetLimitedAddresses } from '@/lib/auth/auth-failures';
 import { assertSignInAllowed, signInWithPassword } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { RateLimitedError } from '@/lib/http/errors';
 import { consume, enforce, refund } from '@/lib/http/rate-limit';
 import { resetDatabase } from '../helpers/db';
 import { request } from '../helpers/request';
-import { basicAuth } from '../helpers/session';
+import { basicAuth, sessionCookie } from '../helpers/session';
 import { userWithToken } from '../helpers/users';
 
 // The peer address as the server in front of Next stamps it (lib/http/peer-address.ts).
 const fromIp = (ip: string, headers: Record<string, string> = {}) => ({ 'x-nvo-peer-addr': ip, ...headers });
 
 describe('rate limiting in PostgreSQL', () => {
-  beforeEach(resetDatabase);
+  beforeEach(async () => {
+    await resetDatabase();
+    forgetLimitedAddresses();
+  });
 
   it('counts concurrent hits atomically, each exactly once', async () => {
     const limit = { limit: 100, windowSeconds: 60 };
@@ -94,6 +99,43 @@ describe('rate limiting in PostgreSQL', () => {
     expect(limited).toBe(4);
     await expect(signInWithPassword(user.email, 'correct horse battery', '192.0.2.50')).rejects.toBeInstanceOf(RateLimitedError);
     expect(await signInWithPassword(user.email, 'correct horse battery', '192.0.2.51')).not.toBeNull();
+  });
+
+  it('limits refused API tokens per address (30 a minute), exactly, even in parallel; other addresses are unaffected', async () => {
+    const { token } = await userWithToken('viewer');
+    const ip = '203.0.113.90';
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => info(request('/api/info', { token: `nvo_guess${i}`, headers: fromIp(ip) })).then((r) => r.status)),
+    );
+    expect(guesses.filter((s) => s === 401)).toHaveLength(30);
+    expect(guesses.filter((s) => s === 429)).toHaveLength(10);
+    expect((await db.rateLimitBucket.findUniqueOrThrow({ where: { key: `authfail:ip:${ip}` } })).count).toBe(40);
+    const blocked = await info(request('/api/info', { token, headers: fromIp(ip) }));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await info(request('/api/info', { token, headers: fromIp('198.51.100.90') }))).status).toBe(200);
+  });
+
+  it('counts failures other instances recorded (the count lives in PostgreSQL)', async () => {
+    const ip = '203.0.113.91';
+    await db.rateLimitBucket.create({ data: { key: `authfail:ip:${ip}`, count: 30, resetAt: new Date(Date.now() + 60_000) } });
+    expect((await info(request('/api/info', { token: 'nvo_one-more', headers: fromIp(ip) }))).status).toBe(429);
+  });
+
+  it('counts refused node tokens and forged session cookies, not expired sessions or missing credentials', async () => {
+    const ip = '203.0.113.92';
+    await db.rateLimitBucket.create({ data: { key: `authfail:ip:${ip}`, count: 27, resetAt: new Date(Date.now() + 60_000) } });
+    const { user } = await userWithToken('viewer');
+    const expired = await sessionCookie(user.id, -60);
+    expect((await info(request('/api/info', { headers: fromIp(ip, { cookie: expired }) }))).status).toBe(401);
+    expect((await info(request('/api/info', { headers: fromIp(ip) }))).status).toBe(401);
+    expect((await db.rateLimitBucket.findUniqueOrThrow({ where: { key: `authfail:ip:${ip}` } })).count).toBe(27);
+    const forged = (await sessionCookie(user.id)).slice(0, -4) + 'AAAA';
+    expect((await info(request('/api/info', { headers: fromIp(ip, { cookie: forged }) }))).status).toBe(401);
+    const nodeGuess = () => phase(request('/api/status/phase', { token: 'nvn_guess', body: { phase: 'ipxe_boot', status: 'started' }, headers: fromIp(ip) }));
+    expect((await nodeGuess()).status).toBe(403);
+    expect((await nodeGuess()).status).toBe(403);
+    expect((await nodeGuess()).status).toBe(429);
   });
 
   it('limits API calls per user', async () => {
