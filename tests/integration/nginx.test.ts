@@ -53,10 +53,10 @@ describe.runIf(haveNginx)('the shipped nginx (docker/nginx.conf) in front of the
   });
 
   it('audits the real client address', async () => {
-    const { token } = await userWithToken('viewer');
+    const { token } = await userWithToken('admin');
     const res = await tls('POST', '/api/tokens', {
       headers: { ...SPOOF, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'via-nginx' }),
+      body: JSON.stringify({ name: 'via-nginx', expiresInDays: 1 }),
     });
     expect(res.status).toBe(201);
     const row = await db.auditLog.findFirstOrThrow({ where: { action: 'token.create' } });
