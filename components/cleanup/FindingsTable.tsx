@@ -10,11 +10,12 @@ import { useHasRole } from '@/components/auth/RoleProvider';
 import type { FindingView } from '@/lib/cleanup/drift/findings';
 import { ConfirmCleanupModal } from './ConfirmCleanupModal';
 import { formatAge, formatUsd } from './format';
+import { OrphanSweepButton } from './OrphanSweepButton';
 import { sendJson } from './send-json';
 import { EmptyTableRow, SelectableTableHead } from './SelectableTableHead';
 import { useAction } from './useAction';
 
-const KIND_TAG: Record<string, 'red' | 'magenta' | 'warm-gray'> = { orphan: 'red', unexpected_state: 'magenta', vanished: 'warm-gray' };
+const KIND_TAG: Record<string, 'red' | 'magenta' | 'warm-gray' | 'cool-gray'> = { orphan: 'red', foreign: 'cool-gray', unexpected_state: 'magenta', vanished: 'warm-gray' };
 
 const headers = [
   { key: 'kind', header: 'Finding' },
@@ -46,7 +47,7 @@ export function FindingsTable({ findings }: { findings: FindingView[] }) {
         {({ rows: shown, headers: hs, getTableProps, getHeaderProps, getRowProps, getSelectionProps, getBatchActionProps, getToolbarProps, selectedRows }) => {
           const selected = selectedRows.map((r) => byId.get(r.id)!);
           return (
-            <TableContainer title="Drift findings" description="Cloud resources named like ours that the ledger does not know, ledger entries whose resource vanished, servers in unexpected states.">
+            <TableContainer title="Drift findings" description="Orphans (resources we provably created, by tag or ledger history, that the live ledger lost), foreign resources (named like ours, not ours: reported only), ledger entries whose resource vanished, servers in unexpected states.">
               <TableToolbar {...getToolbarProps()}>
                 <TableBatchActions {...getBatchActionProps()}>
                   <TableBatchAction renderIcon={TrashCan} onClick={() => setPending(selected)}>Clean up</TableBatchAction>
@@ -54,6 +55,7 @@ export function FindingsTable({ findings }: { findings: FindingView[] }) {
                 </TableBatchActions>
                 <TableToolbarContent>
                   <Button kind="ghost" renderIcon={Download} href="/api/cleanup/findings?format=csv">Export CSV</Button>
+                  {operator && <OrphanSweepButton />}
                   {operator && (
                     <Button kind="secondary" renderIcon={Renew} disabled={busy} onClick={() => act(() => sendJson('POST', '/api/cleanup/reconcile'))}>
                       Reconcile now

@@ -20,10 +20,10 @@ export const batchCleanupSchema = z.object({
 });
 
 export const orphanSweepSchema = z.object({
-  /** Failed/stuck nodes and orphans older than this are cleaned up (the original's default: 24). */
+  /** Failed nodes and orphans older than this are cleaned up (the original's default: 24). */
   max_age_hours: z.number().int().min(0).max(24 * 365).default(24),
-  /** Report what would be cleaned without starting anything. */
-  dry_run: z.boolean().default(false),
+  /** Only an explicit `false` deletes anything (the original defaulted to a real sweep). */
+  dry_run: z.boolean().default(true),
 });
 export type OrphanSweepInput = z.output<typeof orphanSweepSchema>;
 
@@ -33,7 +33,7 @@ export const cleanupStatusQuerySchema = z.object({
 });
 
 export const FINDING_STATUSES = ['open', 'acknowledged', 'cleaning', 'resolved'] as const;
-export const FINDING_KINDS = ['orphan', 'vanished', 'unexpected_state'] as const;
+export const FINDING_KINDS = ['orphan', 'foreign', 'vanished', 'unexpected_state'] as const;
 
 export const findingsQuerySchema = z.object({
   status: z.enum([...FINDING_STATUSES, 'unresolved']).default('unresolved'),

@@ -52,28 +52,29 @@ export async function cleanupBatch(targets: CleanupTarget[], requestedBy: string
 }
 
 /**
- * The orphan sweep: failed or stuck nodes untouched for `max_age_hours` that the ledger still
- * holds resources for, and open orphan findings at least that old (run a reconciliation first for
- * fresh findings). A dry run lists them without starting anything.
+ * The orphan sweep: failed nodes untouched for `max_age_hours` that the ledger still holds
+ * resources for, and open orphan findings (provably ours: our tag or ledger history) at least that
+ * old (run a reconciliation first for fresh findings). Stuck nodes and foreign findings (named like
+ * ours, not provably ours) are reported, never swept. A dry run unless `dry_run` is false.
  */
 export async function sweepOrphans(input: OrphanSweepInput, requestedBy: string, deps: CleanupDeps) {
   const cutoff = new Date(Date.now() - input.max_age_hours * 3_600_000);
-  const nodes = await db.node.findMany({
-    where: { status: { in: ['failed', 'stuck'] }, updatedAt: { lte: cutoff }, cloudResources: { some: { state: { not: 'deleted' } } } },
-    select: { id: true, name: true },
-    orderBy: { id: 'asc' },
-  });
-  const findings = await db.driftFinding.findMany({
-    where: { kind: 'orphan', status: 'open', OR: [{ cloudCreatedAt: { lte: cutoff } }, { cloudCreatedAt: null, firstSeenAt: { lte: cutoff } }] },
-    select: { id: true, name: true, resourceKind: true },
-    orderBy: { id: 'asc' },
-  });
+  const leftovers = { updatedAt: { lte: cutoff }, cloudResources: { some: { state: { not: 'deleted' } } } };
+  const select = { id: true, name: true } as const;
+  const old = { OR: [{ cloudCreatedAt: { lte: cutoff } }, { cloudCreatedAt: null, firstSeenAt: { lte: cutoff } }] };
+  const [nodes, stuckNodes, findings, foreign] = await Promise.all([
+    db.node.findMany({ where: { status: 'failed', ...leftovers }, select, orderBy: { id: 'asc' } }),
+    db.node.findMany({ where: { status: 'stuck', ...leftovers }, select, orderBy: { id: 'asc' } }),
+    db.driftFinding.findMany({ where: { kind: 'orphan', status: 'open', ...old }, select: { id: true, name: true, resourceKind: true, detail: true }, orderBy: { id: 'asc' } }),
+    db.driftFinding.findMany({ where: { kind: 'foreign', status: { in: ['open', 'acknowledged'] } }, select: { id: true, name: true, resourceKind: true, detail: true }, orderBy: { id: 'asc' } }),
+  ]);
   const base = { max_age_hours: input.max_age_hours, cutoff: cutoff.toISOString(), dry_run: input.dry_run };
-  if (input.dry_run) return { ...base, nodes, findings, results: [] as TargetResult[] };
+  const report = { nodes, findings, reported: { stuck_nodes: stuckNodes, foreign_findings: foreign } };
+  if (input.dry_run) return { ...base, ...report, results: [] as TargetResult[] };
   const targets: CleanupTarget[] = [
     ...nodes.map((n) => ({ type: 'node' as const, id: n.id })),
     ...findings.map((f) => ({ type: 'finding' as const, id: f.id })),
   ];
   const { results } = await cleanupBatch(targets, requestedBy, deps);
-  return { ...base, nodes, findings, results };
+  return { ...base, ...report, results };
 }

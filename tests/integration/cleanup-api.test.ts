@@ -10,9 +10,11 @@ import { POST as reconcileNow } from '@/app/api/cleanup/reconcile/route';
 import { GET as script } from '@/app/api/cleanup/script/[id]/route';
 import { GET as status } from '@/app/api/cleanup/status/route';
 import { GET as validate } from '@/app/api/cleanup/validate/[id]/route';
+import { runFindingCleanup } from '@/lib/cleanup/drift/clean-finding';
 import { runCleanupDeployment } from '@/lib/cleanup/runner';
 import { resetConfigForTests } from '@/lib/config';
 import { db } from '@/lib/db/client';
+import { cloudSettings } from '@/lib/ibmcloud/settings';
 import { stopJobEngine } from '@/lib/jobs/engine';
 import { provisionUntilRunning } from '../helpers/cleanup-seed';
 import { resetDatabase } from '../helpers/db';
@@ -118,7 +120,7 @@ describe('/api/cleanup', () => {
     const run = await (await reconcileNow(request('/api/cleanup/reconcile', { method: 'POST', token: operator }))).json();
     expect(run.opened).toBe(1);
     const list = await (await listFindingsRoute(request('/api/cleanup/findings', { token: viewer }))).json();
-    expect(list.findings).toMatchObject([{ kind: 'orphan', resource_kind: 'reserved_ip', name: 'nvo-leaked-ip', hourly_cost_usd: 0 }]);
+    expect(list.findings).toMatchObject([{ kind: 'foreign', resource_kind: 'reserved_ip', name: 'nvo-leaked-ip', hourly_cost_usd: 0 }]);
     const csv = await listFindingsRoute(request('/api/cleanup/findings?format=csv', { token: viewer }));
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect((await csv.text()).split('\r\n')[1]).toContain('nvo-leaked-ip');
@@ -128,5 +130,46 @@ describe('/api/cleanup', () => {
     expect(ack.finding.status).toBe('acknowledged');
     const sweep = await (await orphaned(request('/api/cleanup/orphaned', { token: operator, body: { max_age_hours: 0, dry_run: true } }))).json();
     expect(sweep.findings).toEqual([]);
+  });
+
+  it('sweeps only on an explicit "dry_run": false, removing what we created and lost track of and leaving what someone else named like ours', async () => {
+    const { node } = await provisionUntilRunning(cloud, 'lost');
+    // We lost track of the server and of one PTR record: the ledger says deleted, the cloud still has them.
+    const server = await db.cloudResource.findFirstOrThrow({ where: { nodeId: node.id, kind: 'bare_metal_server' } });
+    const ptr = await db.cloudResource.findFirstOrThrow({ where: { nodeId: node.id, kind: 'dns_record', name: { endsWith: '-ptr' } } });
+    await db.cloudResource.updateMany({ where: { id: { in: [server.id, ptr.id] } }, data: { state: 'deleted', deletedAt: new Date() } });
+    await db.dnsRecord.deleteMany({ where: { cloudId: ptr.cloudId } });
+    // Someone else's, named like ours: a reserved IP with our prefix, an A record in the node-record scheme.
+    const settings = cloudSettings(cloud.config);
+    const theirIp = await cloud.client.vpc.reserveIp(settings.managementSubnetId, { name: 'nvo-theirs-ip', auto_delete: false });
+    const theirRecord = await cloud.client.dns.createARecord({ name: 'theirs-mgmt', ip: '10.240.0.77', ttl: 300 });
+    const cloudIds = async () => {
+      const inv = await cloud.inventory();
+      return [...inv.bare_metal_servers, ...inv.virtual_network_interfaces, ...inv.reserved_ips, ...inv.dns_records].map((r: { id: string }) => r.id).sort();
+    };
+    const before = await cloudIds();
+
+    const dry = await orphaned(request('/api/cleanup/orphaned', { token: operator, body: { max_age_hours: 0 } }));
+    expect(dry.status).toBe(200);
+    const plan = await dry.json();
+    expect(plan.dry_run).toBe(true);
+    expect(plan.findings.map((f: { resourceKind: string }) => f.resourceKind).sort()).toEqual(['bare_metal_server', 'dns_record']);
+    expect(plan.reported.foreign_findings.map((f: { name: string }) => f.name).sort()).toEqual(['nvo-theirs-ip', 'theirs-mgmt.nutanix-ce-poc.cloud']);
+    expect(await cloudIds()).toEqual(before);
+    expect(await db.driftFinding.count({ where: { status: 'cleaning' } })).toBe(0);
+
+    const real = await orphaned(request('/api/cleanup/orphaned', { token: operator, body: { max_age_hours: 0, dry_run: false } }));
+    expect(real.status).toBe(202);
+    // The finding jobs, run here as a worker would run them.
+    const ctx = { cloud: cloud.client, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), pollIntervalMs: 20, waitTimeoutMs: 20_000 };
+    const queued = await db.driftFinding.findMany({ where: { status: 'cleaning' } });
+    expect(queued).toHaveLength(2);
+    for (const f of queued) expect(await runFindingCleanup(f.id, ctx)).toBe('resolved');
+    const after = await cloudIds();
+    expect(after).not.toContain(server.cloudId);
+    expect(after).not.toContain(ptr.cloudId);
+    expect(after).toContain(theirIp.id);
+    expect(after).toContain(theirRecord.id);
+    expect(after).toHaveLength(before.length - 2);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CleanupContext } from '@/lib/cleanup/context';
-import { runFindingCleanup } from '@/lib/cleanup/drift/clean-finding';
+import { runFindingCleanup, startFindingCleanup } from '@/lib/cleanup/drift/clean-finding';
 import { listFindings } from '@/lib/cleanup/drift/findings';
 import { reconcile } from '@/lib/cleanup/drift/reconcile';
 import { sweepOrphans } from '@/lib/cleanup/targets';
@@ -30,7 +30,7 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
     await cloud.json('/control/reset', { method: 'POST' });
   });
 
-  it('detects an orphan created directly in the cloud, cleans it, and resolves the finding', async () => {
+  it('reports resources named like ours that someone else created as foreign, and never sweeps them', async () => {
     await provisionUntilRunning(cloud, 'known');
     const s = cloudSettings(cloud.config);
     const strayIp = await cloud.client.vpc.reserveIp(s.managementSubnetId, { name: 'nvo-stray-ip', address: '10.240.0.40', auto_delete: false });
@@ -47,7 +47,7 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
     expect(first.opened).toBe(4);
     const findings = await listFindings({ status: 'open' });
     expect(findings.map((f) => `${f.kind}:${f.resource_kind}:${f.name}`).sort()).toEqual([
-      'orphan:bare_metal_server:nvo-stray', 'orphan:dns_record:stray-mgmt.nutanix-ce-poc.cloud', 'orphan:reserved_ip:nvo-stray-ip', 'orphan:vni:nvo-stray-vni',
+      'foreign:bare_metal_server:nvo-stray', 'foreign:dns_record:stray-mgmt.nutanix-ce-poc.cloud', 'foreign:reserved_ip:nvo-stray-ip', 'foreign:vni:nvo-stray-vni',
     ]);
     expect(findings.find((f) => f.resource_kind === 'bare_metal_server')?.hourly_cost_usd).toBeGreaterThan(0);
 
@@ -56,16 +56,16 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
 
     const deps = { enqueueNode: async () => undefined, enqueueFinding: (id: number) => runFindingCleanup(id, ctx) };
     const swept = await sweepOrphans({ max_age_hours: 0, dry_run: false }, 'tester', deps);
-    expect(swept.results.map((r) => r.success)).toEqual([true, true, true, true]);
-    expect(await listFindings({ status: 'resolved' })).toHaveLength(4);
-    expect((await reconcile(cloud.client, scope())).findings).toBe(0);
+    expect(swept.results).toEqual([]);
+    expect(swept.reported.foreign_findings).toHaveLength(4);
+    await expect(startFindingCleanup(findings[0].id, 'tester', deps)).rejects.toThrow(/never deleted/);
 
     const inventory = await cloud.inventory();
     const names = [...inventory.bare_metal_servers, ...inventory.virtual_network_interfaces, ...inventory.reserved_ips, ...inventory.dns_records].map((r: { name: string }) => r.name);
-    expect(names.filter((n: string) => n.includes('stray'))).toEqual([]);
+    expect(names.filter((n: string) => n.includes('stray'))).toHaveLength(4);
     expect(names).toContain('someone-elses-ip');
     expect(names).toContain('nvo-known');
-    expect(await listFindings({ status: 'unresolved' })).toEqual([]);
+    expect(await listFindings({ status: 'unresolved' })).toHaveLength(4);
   });
 
   it('reports a ledger entry whose resource vanished and a server in an unexpected state', async () => {

@@ -23,6 +23,9 @@ export async function startFindingCleanup(id: number, requestedBy: string, deps:
   const f = await getFinding(id);
   if (f.status === 'resolved') throw new ConflictError(`Drift finding ${id} is already resolved`);
   if (f.status === 'cleaning') return toFindingView(f);
+  if (f.kind === 'foreign') {
+    throw new ConflictError(`${f.resourceKind} ${f.name} is named like ours but was not created by this installation (no tag, no ledger history); it is never deleted here`);
+  }
   if (f.kind === 'vanished') {
     if (f.cloudResourceId) {
       await db.cloudResource.updateMany({ where: { id: f.cloudResourceId, state: { not: 'deleted' } }, data: { state: 'deleted', deletedAt: new Date() } });

@@ -4,7 +4,7 @@ import type { CloudItem } from './inventory';
 
 const at = new Date('2026-01-01T12:00:00Z');
 const earlier = new Date('2026-01-01T11:00:00Z');
-const server = (over: Partial<CloudItem> = {}): CloudItem => ({ kind: 'bare_metal_server', id: 'bm-1', name: 'nvo-n1', status: 'running', profile: 'bx2d-metal-96x384', ours: true, ...over });
+const server = (over: Partial<CloudItem> = {}): CloudItem => ({ kind: 'bare_metal_server', id: 'bm-1', name: 'nvo-n1', status: 'running', profile: 'bx2d-metal-96x384', namedLikeOurs: true, tagged: false, ...over });
 const ledger = (over: Partial<KnownLedgerEntry> = {}): KnownLedgerEntry => ({
   id: 'l1', kind: 'bare_metal_server', name: 'nvo-n1', cloudId: 'bm-1', state: 'created', nodeId: 1, nodeStatus: 'deployed', createdAt: earlier, ...over,
 });
@@ -33,9 +33,9 @@ describe('drift detection', () => {
   });
 
   it('ignores zone records that are not named like ours and tracked DNS records', () => {
-    const foreign: CloudItem = { kind: 'dns_record', id: 'A:9', name: 'pxe.zone', recordType: 'A', ours: false };
-    const tracked: CloudItem = { kind: 'dns_record', id: 'A:1', name: 'n1-mgmt.zone', recordType: 'A', ours: true };
-    const stray: CloudItem = { kind: 'dns_record', id: 'A:2', name: 'n2-mgmt.zone', recordType: 'A', ours: true };
+    const foreign: CloudItem = { kind: 'dns_record', id: 'A:9', name: 'pxe.zone', recordType: 'A', namedLikeOurs: false, tagged: false };
+    const tracked: CloudItem = { kind: 'dns_record', id: 'A:1', name: 'n1-mgmt.zone', recordType: 'A', namedLikeOurs: true, tagged: false };
+    const stray: CloudItem = { kind: 'dns_record', id: 'A:2', name: 'n2-mgmt.zone', recordType: 'A', namedLikeOurs: true, tagged: false };
     const findings = detectDrift([foreign, tracked, stray], [], [{ name: 'n1-mgmt.zone', type: 'A', cloudId: 'A:1' }], at);
     expect(findings.map((f) => f.cloudId)).toEqual(['A:2']);
   });

@@ -22,7 +22,7 @@ export interface KnownDnsRecord {
 
 export interface FindingDraft {
   fingerprint: string;
-  kind: 'orphan' | 'vanished' | 'unexpected_state';
+  kind: 'orphan' | 'foreign' | 'vanished' | 'unexpected_state';
   resourceKind: string;
   name: string;
   cloudId: string | null;
@@ -50,8 +50,17 @@ function unexpectedState(status: string, nodeStatus: string | null): string | nu
 }
 
 /**
- * Compares the cloud with what we know. Orphans: cloud objects named like ours that no live ledger
- * entry or tracked DNS record knows. Vanished: ledger entries marked created (before the inventory
+ * Did we create it? It carries our installation tag, or the ledger's history (deleted rows too)
+ * has its cloud id, or a row whose create answer was lost (no cloud id) has its kind and name.
+ */
+function provablyOurs(item: CloudItem, historyIds: Set<string>, lostCreates: Set<string>): boolean {
+  return item.tagged || historyIds.has(item.id) || lostCreates.has(`${item.kind}:${item.name.toLowerCase()}`);
+}
+
+/**
+ * Compares the cloud with what we know. Orphans: cloud objects no live ledger entry or tracked DNS
+ * record knows but that are provably ours (tag or ledger history): the sweep may delete them.
+ * Foreign: named like ours, but neither tagged nor in the history: reported, never deleted. Vanished: ledger entries marked created (before the inventory
  * was read) whose object is no longer in the cloud. Unexpected state: our servers in a state their
  * node's status does not explain. Pure: the same inputs always give the same findings.
  */
@@ -61,6 +70,8 @@ export function detectDrift(items: CloudItem[], ledger: KnownLedgerEntry[], dns:
   const byName = new Map(live.map((e) => [`${e.kind}:${(e.recordName ?? e.name).toLowerCase()}`, e]));
   const dnsIds = new Set(dns.map((d) => d.cloudId).filter(Boolean));
   const dnsNames = new Set(dns.map((d) => `${d.type}:${d.name.toLowerCase()}`));
+  const historyIds = new Set(ledger.map((e) => e.cloudId).filter((id): id is string => Boolean(id)));
+  const lostCreates = new Set(ledger.filter((e) => !e.cloudId).map((e) => `${e.kind}:${(e.recordName ?? e.name).toLowerCase()}`));
   const findings: FindingDraft[] = [];
   const base = (i: CloudItem) => ({
     resourceKind: i.kind, name: i.name, cloudId: i.id, subnetId: i.subnetId ?? null, profile: i.profile ?? null, cloudCreatedAt: date(i.createdAt),
@@ -70,9 +81,15 @@ export function detectDrift(items: CloudItem[], ledger: KnownLedgerEntry[], dns:
     const entry = byCloudId.get(item.id) ?? byName.get(`${item.kind}:${item.name.toLowerCase()}`);
     const trackedDns = item.kind === 'dns_record' && (dnsIds.has(item.id) || dnsNames.has(`${item.recordType}:${item.name}`));
     if (!entry && !trackedDns) {
-      if (!item.ours) continue;
+      if (!item.namedLikeOurs && !item.tagged) continue;
       const what = item.kind === 'dns_record' ? `${item.recordType} record → ${item.address}` : item.kind.replace(/_/g, ' ');
-      findings.push({ ...base(item), fingerprint: `orphan:${item.kind}:${item.id}`, kind: 'orphan', detail: `${what} not in the ledger`, cloudResourceId: null, nodeId: null });
+      if (provablyOurs(item, historyIds, lostCreates)) {
+        const why = item.tagged ? 'carries our installation tag' : 'the ledger history shows we created it';
+        findings.push({ ...base(item), fingerprint: `orphan:${item.kind}:${item.id}`, kind: 'orphan', detail: `${what} not in the live ledger; ${why}`, cloudResourceId: null, nodeId: null });
+      } else {
+        const detail = `${what} named like ours, but neither tagged by this installation nor in the ledger history: reported, never deleted`;
+        findings.push({ ...base(item), fingerprint: `foreign:${item.kind}:${item.id}`, kind: 'foreign', detail, cloudResourceId: null, nodeId: null });
+      }
       continue;
     }
     if (entry && item.kind === 'bare_metal_server' && item.status) {

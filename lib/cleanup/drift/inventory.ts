@@ -1,4 +1,5 @@
 import type { CloudClient } from '@/lib/ibmcloud/api';
+import { listResourcesWithTag } from '@/lib/ibmcloud/tagging';
 
 /** One cloud object of a kind we create, as the reconciliation sees it. */
 export interface CloudItem {
@@ -11,8 +12,13 @@ export interface CloudItem {
   profile?: string;
   createdAt?: string;
   recordType?: string;
-  /** False for zone records we only read to check tracked ones (not named like ours). */
-  ours: boolean;
+  /**
+   * Named like ours (RESOURCE_PREFIX, or the `<node>-mgmt|ahv|cvm|workload` record scheme). False
+   * for zone records we only read to check tracked ones. A name alone never makes a thing ours.
+   */
+  namedLikeOurs: boolean;
+  /** Carries this installation's tag (servers and VNIs: the kinds IBM lets us tag). */
+  tagged: boolean;
 }
 
 export interface InventoryScope {
@@ -33,33 +39,36 @@ function relative(name: string, zoneName: string) {
 }
 
 /**
- * Everything in the cloud that looks like ours: servers, VNIs and user-owned reserved IPs whose
- * names carry RESOURCE_PREFIX in our VPC and subnets; every A and PTR record of our zone, flagged
- * `ours` when named after the original scheme (`<node>-mgmt|ahv|cvm|workload`) or the prefix, or
- * a PTR pointing at such a name. Only `ours` records can be orphans; the others are read so that a
- * tracked record with another name (a cluster's, a manual one) is not reported as vanished.
+ * Everything in the cloud that may be ours: servers and VNIs in our VPC that carry our installation
+ * tag or RESOURCE_PREFIX in their name, user-owned reserved IPs named with the prefix in our
+ * subnets, and every A and PTR record of our zone, flagged `namedLikeOurs` when named after the
+ * original scheme (`<node>-mgmt|ahv|cvm|workload`) or the prefix, or a PTR pointing at such a name.
+ * Whether one is really ours is decided against the ledger's history (detect.ts); the other zone
+ * records are read so that a tracked record with another name is not reported as vanished.
  */
-export async function readInventory(cloud: CloudClient, scope: InventoryScope): Promise<CloudItem[]> {
+/** `installationTag`: this installation's user tag (lib/system/installation.ts). */
+export async function readInventory(cloud: CloudClient, scope: InventoryScope, installationTag: string): Promise<CloudItem[]> {
   const mine = (name: string) => name.startsWith(`${scope.prefix}-`);
-  const [servers, vnis, ipLists, records] = await Promise.all([
+  const [servers, vnis, ipLists, records, tagged] = await Promise.all([
     cloud.vpc.listBareMetalServers({ vpcId: scope.vpcId }),
     cloud.vpc.listVirtualNetworkInterfaces(),
     Promise.all(scope.subnetIds.map(async (subnetId) => ({ subnetId, ips: await cloud.vpc.listReservedIps(subnetId) }))),
     cloud.dns.listResourceRecords(),
+    listResourcesWithTag(cloud, installationTag).then((found) => new Set(found.map((r) => r.id))),
   ]);
   const items: CloudItem[] = [];
   for (const s of servers) {
-    if (!mine(s.name) || (s.vpc?.id && s.vpc.id !== scope.vpcId)) continue;
-    items.push({ kind: 'bare_metal_server', id: s.id, name: s.name, status: s.status, profile: s.profile?.name, createdAt: s.created_at, ours: true });
+    if (!(mine(s.name) || tagged.has(s.id)) || (s.vpc?.id && s.vpc.id !== scope.vpcId)) continue;
+    items.push({ kind: 'bare_metal_server', id: s.id, name: s.name, status: s.status, profile: s.profile?.name, createdAt: s.created_at, namedLikeOurs: mine(s.name), tagged: tagged.has(s.id) });
   }
   for (const v of vnis) {
-    if (!mine(v.name) || (v.vpc?.id && v.vpc.id !== scope.vpcId)) continue;
-    items.push({ kind: 'vni', id: v.id, name: v.name, createdAt: v.created_at, subnetId: v.subnet?.id, address: v.primary_ip?.address, ours: true });
+    if (!(mine(v.name) || tagged.has(v.id)) || (v.vpc?.id && v.vpc.id !== scope.vpcId)) continue;
+    items.push({ kind: 'vni', id: v.id, name: v.name, createdAt: v.created_at, subnetId: v.subnet?.id, address: v.primary_ip?.address, namedLikeOurs: mine(v.name), tagged: tagged.has(v.id) });
   }
   for (const { subnetId, ips } of ipLists) {
     for (const ip of ips) {
       if (ip.owner === 'provider' || !mine(ip.name)) continue;
-      items.push({ kind: 'reserved_ip', id: ip.id, name: ip.name, subnetId, address: ip.address, createdAt: ip.created_at, ours: true });
+      items.push({ kind: 'reserved_ip', id: ip.id, name: ip.name, subnetId, address: ip.address, createdAt: ip.created_at, namedLikeOurs: true, tagged: false });
     }
   }
   const zone = scope.zoneName.toLowerCase();
@@ -68,7 +77,7 @@ export async function readInventory(cloud: CloudClient, scope: InventoryScope): 
     const ours = r.type === 'A' ? ourHosts.has(r.name.toLowerCase()) : r.type === 'PTR' && ourHosts.has(String(r.rdata.ptrdname ?? '').toLowerCase());
     if (r.type !== 'A' && r.type !== 'PTR') continue;
     const value = r.type === 'A' ? String(r.rdata.ip ?? '') : String(r.rdata.ptrdname ?? '');
-    items.push({ kind: 'dns_record', id: r.id, name: r.name.toLowerCase(), recordType: r.type, address: value, createdAt: r.created_on, ours });
+    items.push({ kind: 'dns_record', id: r.id, name: r.name.toLowerCase(), recordType: r.type, address: value, createdAt: r.created_on, namedLikeOurs: ours, tagged: false });
   }
   return items;
 }

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import type { CloudClient } from '@/lib/ibmcloud/api';
 import { logger } from '@/lib/log/logger';
+import { getInstallationTag } from '@/lib/system/installation';
 import { cloudRecordName } from '@/lib/dns/naming';
 import { dnsRecordNameOf } from '../plan';
 import { detectDrift, type FindingDraft } from './detect';
@@ -37,11 +38,11 @@ async function storeFindings(drafts: FindingDraft[], now: Date) {
 }
 
 /**
- * One reconciliation: read the cloud (what looks like ours), the ledger and tracked DNS records,
+ * One reconciliation: read the cloud (what may be ours), the whole ledger history and tracked DNS records,
  * detect drift and store it. Run by the scheduled job and on demand.
  */
 export async function reconcile(cloud: CloudClient, scope: InventoryScope, now = new Date()): Promise<ReconcileResult> {
-  const items = await readInventory(cloud, scope);
+  const items = await readInventory(cloud, scope, await getInstallationTag());
   const [ledger, dns] = await Promise.all([
     db.cloudResource.findMany({
       select: { id: true, kind: true, name: true, cloudId: true, state: true, nodeId: true, createdAt: true, details: true, node: { select: { status: true } } },

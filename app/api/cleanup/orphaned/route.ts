@@ -7,7 +7,7 @@ import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-/** Reconciles first (fresh orphan findings), then cleans what is at least max_age_hours old. */
+/** Reconciles first (fresh findings), then lists, or with `dry_run: false` cleans, what is at least max_age_hours old. */
 export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
   const body = await parseBody(req, orphanSweepSchema);
   const reconciliation = await reconcileNow();
