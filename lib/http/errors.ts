@@ -59,6 +59,12 @@ export class MethodNotAllowedError extends AppError {
   }
 }
 
+export class PayloadTooLargeError extends AppError {
+  constructor(readonly limitBytes: number) {
+    super(413, 'Payload too large', `The request body exceeds ${limitBytes} bytes (MAX_REQUEST_BODY_BYTES)`, { limitBytes });
+  }
+}
+
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'Too many requests', `Rate limit exceeded; retry in ${retryAfterSeconds} s`);

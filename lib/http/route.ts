@@ -9,7 +9,7 @@ import { logger, redactUrl, type Logger } from '@/lib/log/logger';
 import { observeHttpRequest } from '@/lib/metrics/http';
 import { clientIp } from './client-ip';
 import { assertSameOrigin } from './csrf';
-import { BadRequestError, ValidationError } from './errors';
+import { BadRequestError, PayloadTooLargeError, ValidationError } from './errors';
 import { problemFromError, zodFieldErrors } from './problem';
 import { enforceRequestLimit } from './rate-limit-policies';
 
@@ -74,11 +74,34 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
   return Response.json(data, opts);
 }
 
+/**
+ * The body as text, refusing (413) past MAX_REQUEST_BODY_BYTES: by Content-Length before reading,
+ * and while reading for bodies that do not declare it (chunked).
+ */
+export async function readBodyText(req: Request, limit = getConfig().MAX_REQUEST_BODY_BYTES): Promise<string> {
+  if (Number(req.headers.get('content-length')) > limit) throw new PayloadTooLargeError(limit);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Parses a JSON body with a zod schema; malformed JSON is 400, schema violations 422 with fields. */
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const text = await readBodyText(req);
   let raw: unknown;
   try {
-    const text = await req.text();
     raw = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
     throw new BadRequestError('The request body is not valid JSON', [{ field: '(body)', message: 'invalid JSON' }]);

@@ -1,13 +1,14 @@
 import type { NextRequest } from 'next/server';
 import { BadRequestError, ValidationError } from '@/lib/http/errors';
 import { zodFieldErrors } from '@/lib/http/problem';
+import { readBodyText } from '@/lib/http/route';
 import { reinitializeSchema } from './schemas';
 
 /** node_id / mgmt_ip from the query string, else from a JSON body (which may be empty). */
 export async function reinitializeTarget(req: NextRequest) {
   const query = Object.fromEntries(req.nextUrl.searchParams);
   let body: Record<string, unknown> = {};
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (text.trim()) {
     try {
       const parsed = JSON.parse(text);
