@@ -1,21 +1,8 @@
-import type { DnsApi, VpcApi } from '@/lib/ibmcloud/api';
-
-export type CleanupVpc = Pick<
-  VpcApi,
-  | 'getBareMetalServer'
-  | 'findBareMetalServerByName'
-  | 'stopBareMetalServer'
-  | 'deleteBareMetalServer'
-  | 'findVirtualNetworkInterfaceByName'
-  | 'deleteVirtualNetworkInterface'
-  | 'findReservedIpByName'
-  | 'releaseIp'
->;
-export type CleanupDns = Pick<DnsApi, 'listResourceRecords' | 'deleteResourceRecord'>;
+import type { CloudClient } from '@/lib/ibmcloud/api';
 
 /** Side effects of a teardown, injected so tests can use the simulator, fakes and a fast clock. */
 export interface CleanupContext {
-  cloud: { vpc: CleanupVpc; dns: CleanupDns };
+  cloud: CloudClient;
   sleep: (ms: number) => Promise<void>;
   /** How often a wait re-reads the cloud. */
   pollIntervalMs: number;

@@ -1,8 +1,8 @@
 import { db } from '@/lib/db/client';
 import type { CleanupContext } from './context';
-import { planNodeCleanup } from './ledger';
+import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { planItems } from './plan';
-import type { StepOutput } from './teardown';
+import type { StepOutput } from '@/lib/ledger/teardown';
 
 export class CleanupIncompleteError extends Error {
   constructor(readonly remaining: string[]) {

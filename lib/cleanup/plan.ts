@@ -48,6 +48,8 @@ export interface PlannedDeletion {
   recordType?: string;
   /** DNS only: the name DNS Services reports (FQDN or in-addr.arpa), to find a record without id. */
   recordName?: string;
+  /** DNS only, for a record only tracked (no ledger row): the rdata it must have to be ours. */
+  rdata?: string;
   dnsRecordId?: number;
 }
 
@@ -94,7 +96,7 @@ export function planCleanup(ledger: LedgerEntry[], dnsRecords: (TrackedDnsRecord
     const recordName = (r.recordName ?? r.name).toLowerCase();
     const same = dns.find((d) => (r.cloudId && d.cloudId === r.cloudId) || (d.recordName === recordName && d.recordType === r.type));
     if (same) same.dnsRecordId = r.id;
-    else dns.push({ kind: 'dns_record', name: r.name, cloudId: r.cloudId, subnetId: null, address: null, ledgerId: null, recordType: r.type, recordName, dnsRecordId: r.id });
+    else dns.push({ kind: 'dns_record', name: r.name, cloudId: r.cloudId, subnetId: null, address: null, ledgerId: null, recordType: r.type, recordName, rdata: r.rdata, dnsRecordId: r.id });
   }
   return {
     servers: ofKind('bare_metal_server'),

@@ -6,7 +6,7 @@ import { recordEvent } from '@/lib/status/timeline';
 import type { CleanupContext } from './context';
 import { finalizeNode } from './finalize';
 import { CLEANUP_STEPS, type CleanupStepName } from './plan';
-import * as teardown from './teardown';
+import * as teardown from '@/lib/ledger/teardown';
 import { CleanupTimeoutError } from './wait';
 
 type StepFn = (ctx: CleanupContext, nodeId: number) => Promise<teardown.StepOutput>;

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/http/errors';
-import { planNodeCleanup } from './ledger';
+import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { renderCleanupScript, type ScriptSettings } from './script';
 import { nodesOfDeployment } from './start';
 

@@ -1,7 +1,7 @@
 import { db, type Prisma } from '@/lib/db/client';
 import { ConflictError, NotFoundError } from '@/lib/http/errors';
 import { recordEvent } from '@/lib/status/timeline';
-import { planNodeCleanup } from './ledger';
+import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { CLEANUP_STEPS, planItems, type CleanupPlan } from './plan';
 
 export type EnqueueCleanup = (deploymentId: string) => Promise<unknown>;

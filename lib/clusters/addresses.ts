@@ -1,7 +1,8 @@
 import type { Config } from '@/lib/config';
 import type { CloudSettings, VpcApi } from '@/lib/ibmcloud';
 import { allocateAddress, releaseAddresses } from '@/lib/provisioning/ip-allocation';
-import { ensureResource, ledgerForTeardown, markResource } from '@/lib/provisioning/ledger';
+import { ensureResource, fromReservedIp, ledgerForTeardown } from '@/lib/ledger/ledger';
+import { deleteLedgerResource } from '@/lib/ledger/teardown';
 
 export interface ClusterAddresses {
   clusterIp: string;
@@ -36,8 +37,8 @@ export async function allocateClusterAddresses(cluster: { id: number; name: stri
     const name = reservationName(prefix, cluster.name, purpose);
     await ensureResource(
       { kind: 'reserved_ip', name, clusterId: cluster.id, deploymentId, subnetId, address },
-      () => deps.vpc.findReservedIpByName(subnetId, name),
-      () => deps.vpc.reserveIp(subnetId, { name, address, auto_delete: false }),
+      async () => fromReservedIp(subnetId, await deps.vpc.reserveIp(subnetId, { name, address, auto_delete: false })),
+      { vpc: deps.vpc },
     );
     out[purpose] = address;
   }
@@ -47,9 +48,6 @@ export async function allocateClusterAddresses(cluster: { id: number; name: stri
 /** Gives the cluster's addresses back: the VPC reservations first, then the allocations. */
 export async function releaseClusterAddresses(clusterId: number, deps: Pick<AddressDeps, 'vpc'>) {
   const entries = (await ledgerForTeardown({ clusterId })).filter((r) => r.kind === 'reserved_ip');
-  for (const entry of entries) {
-    if (entry.cloudId && entry.subnetId) await deps.vpc.releaseIp(entry.subnetId, entry.cloudId);
-    await markResource(entry.id, 'deleted');
-  }
+  for (const entry of entries) await deleteLedgerResource(entry, { vpc: deps.vpc });
   return releaseAddresses({ clusterId });
 }

@@ -1,7 +1,8 @@
 import { db } from '@/lib/db/client';
 import { recordFqdn, reverseName } from '@/lib/dns/naming';
 import type { DnsApi } from '@/lib/ibmcloud';
-import { ensureResource, ledgerForTeardown, markResource } from '@/lib/provisioning/ledger';
+import { ensureResource, fromDnsRecord, ledgerForTeardown } from '@/lib/ledger/ledger';
+import { deleteLedgerResource } from '@/lib/ledger/teardown';
 
 export const CLUSTER_DNS_TTL = 300;
 
@@ -44,12 +45,15 @@ export async function registerClusterDns(
   const planned = plannedClusterRecords(cluster, deps.zoneName);
   for (const r of planned) {
     const cloudId = await ensureResource(
-      { kind: 'dns_record', name: `cluster-${r.ledgerName}`, clusterId: cluster.id, deploymentId, address: r.type === 'A' ? r.rdata : r.name, details: { type: r.type, recordName: r.lookup, zoneId: deps.zoneId } },
-      async () => (await deps.dns.listResourceRecords({ type: r.type, name: r.lookup }))[0] ?? null,
-      () =>
-        r.type === 'A'
-          ? deps.dns.createARecord({ name: r.name, ip: r.rdata, ttl: CLUSTER_DNS_TTL })
-          : deps.dns.createPtrRecord({ ip: r.name, ptrdname: r.rdata, ttl: CLUSTER_DNS_TTL }),
+      {
+        kind: 'dns_record', name: `cluster-${r.ledgerName}`, clusterId: cluster.id, deploymentId, address: r.type === 'A' ? r.rdata : r.name,
+        expect: { type: r.type, recordName: r.lookup, rdata: r.rdata, zoneId: deps.zoneId },
+      },
+      async () =>
+        fromDnsRecord(r.type === 'A'
+          ? await deps.dns.createARecord({ name: r.name, ip: r.rdata, ttl: CLUSTER_DNS_TTL })
+          : await deps.dns.createPtrRecord({ ip: r.name, ptrdname: r.rdata, ttl: CLUSTER_DNS_TTL })),
+      { dns: deps.dns },
     );
     const data = { rdata: r.rdata, ttl: CLUSTER_DNS_TTL, cloudId, owner: 'cluster', clusterId: cluster.id, nodeId: null };
     await db.dnsRecord.upsert({
@@ -64,10 +68,8 @@ export async function registerClusterDns(
 /** Deletes every record the cluster owns (PTRs before their A records) and forgets them. */
 export async function removeClusterDns(clusterId: number, deps: Pick<ClusterDnsDeps, 'dns'>): Promise<number> {
   const entries = (await ledgerForTeardown({ clusterId })).filter((r) => r.kind === 'dns_record');
-  for (const entry of entries) {
-    if (entry.cloudId) await deps.dns.deleteResourceRecord(entry.cloudId);
-    await markResource(entry.id, 'deleted');
-  }
-  const removed = await db.dnsRecord.deleteMany({ where: { clusterId, owner: 'cluster' } });
-  return removed.count;
+  const tracked = await db.dnsRecord.count({ where: { clusterId, owner: 'cluster' } });
+  for (const entry of entries) await deleteLedgerResource(entry, { dns: deps.dns });
+  await db.dnsRecord.deleteMany({ where: { clusterId, owner: 'cluster' } });
+  return tracked;
 }

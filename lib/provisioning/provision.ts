@@ -36,7 +36,7 @@ async function checked(body: ProvisionRequest): Promise<CheckedNodeRequest> {
     clusterRole: body.node_config.cluster_role,
   });
   if (checked) return checked;
-  if (errors.every((e) => e.message.includes('already exists'))) throw new ConflictError('A node with that name already exists', { errors });
+  if (errors.every((e) => /already exists|is still reserved/.test(e.message))) throw new ConflictError('A node with that name already exists or is still reserved', { errors });
   throw new ValidationError('The node configuration is invalid', errors);
 }
 

@@ -7,6 +7,23 @@ import { DEFAULT_STORAGE_TEMPLATE, findStorageTemplate, templateMismatch, type S
 /** Statuses in which a node still owns its name (the partial unique index Node_live_name_key agrees). */
 export const NAME_RELEASING_STATUSES = ['cleaned', 'failed'];
 
+/**
+ * A failed or cleaned node keeps its name while any of its ledger rows is live (a rollback still
+ * running, a resource flagged failed, a cleanup that failed): reusing the name would give the new
+ * node the old one's deterministic resource names. One message per name, naming the holder.
+ */
+export async function namesHeldByLedger(names: string[]): Promise<string[]> {
+  const holders = await db.node.findMany({
+    where: { name: { in: names }, status: { in: NAME_RELEASING_STATUSES }, cloudResources: { some: { state: { not: 'deleted' } } } },
+    select: { id: true, name: true, _count: { select: { cloudResources: { where: { state: { not: 'deleted' } } } } } },
+    orderBy: { id: 'asc' },
+  });
+  return holders.map((h) =>
+    `"${h.name}" is still reserved: node ${h.name} (id ${h.id}) holds ${h._count.cloudResources} live cloud resource(s); ` +
+    `retry its cleanup (POST /api/cleanup/node/${h.id}) or release ledger rows of resources already gone`,
+  );
+}
+
 export interface NodeRequestInput {
   namePattern: string;
   count: number;
@@ -63,6 +80,7 @@ export async function checkNodeRequest(
       select: { name: true },
     });
     for (const t of taken) errors.push({ field: nameField, message: `a node named "${t.name}" already exists` });
+    for (const held of await namesHeldByLedger(names)) errors.push({ field: nameField, message: held });
   }
   if (errors.length || !profile || !template) return { errors };
   return { errors, checked: { names, profile, template, clusterRole: input.clusterRole ?? profile.recommendedRole } };

@@ -3,7 +3,7 @@ import { CloudError } from '@/lib/ibmcloud/errors';
 import { ConflictError } from '@/lib/http/errors';
 import type { CleanupContext } from '../context';
 import { startNodeCleanup, type EnqueueCleanup } from '../start';
-import { deleteWhenFree, requestServerDelete, waitServerGone, waitServerStopped } from '../teardown';
+import { deleteWhenFree, requestServerDelete, waitServerGone, waitServerStopped } from '@/lib/ledger/teardown';
 import { CleanupTimeoutError } from '../wait';
 import { getFinding, toFindingView, type FindingView } from './findings';
 

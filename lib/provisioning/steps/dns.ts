@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { nodeDnsRecords, reverseName } from '@/lib/dns/naming';
 import { done, type StepDefinition } from '../context';
-import { ensureResource } from '../ledger';
+import { ensureResource, fromDnsRecord } from '@/lib/ledger/ledger';
 import { allocationOf, namesOf } from './network';
 
 export const DNS_TTL = 300;
@@ -25,13 +25,13 @@ export const registerDnsStep: StepDefinition = {
           nodeId: ctx.node.id,
           deploymentId: ctx.deployment.id,
           address: record.type === 'A' ? record.rdata : record.name,
-          details: { type: record.type, recordName: lookup, zoneId: ctx.cloud.dns.zoneId },
+          expect: { type: record.type, recordName: lookup, rdata: record.rdata, zoneId: ctx.cloud.dns.zoneId },
         },
-        async () => (await ctx.cloud.dns.listResourceRecords({ type: record.type, name: lookup }))[0] ?? null,
-        () =>
-          record.type === 'A'
-            ? ctx.cloud.dns.createARecord({ name: record.name, ip: record.rdata, ttl: DNS_TTL })
-            : ctx.cloud.dns.createPtrRecord({ ip: record.name, ptrdname: record.rdata, ttl: DNS_TTL }),
+        async () =>
+          fromDnsRecord(record.type === 'A'
+            ? await ctx.cloud.dns.createARecord({ name: record.name, ip: record.rdata, ttl: DNS_TTL })
+            : await ctx.cloud.dns.createPtrRecord({ ip: record.name, ptrdname: record.rdata, ttl: DNS_TTL })),
+        ctx.cloud,
       );
       await db.dnsRecord.upsert({
         where: { zoneId_name_type: { zoneId: ctx.cloud.dns.zoneId, name: record.name, type: record.type } },

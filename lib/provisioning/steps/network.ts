@@ -2,7 +2,7 @@ import { db } from '@/lib/db/client';
 import { NODE_ADDRESS_PURPOSES, type NodeAddressPurpose } from '@/lib/dns/naming';
 import { PermanentStepError, done, type StepContext, type StepDefinition } from '../context';
 import { allocateAddress } from '../ip-allocation';
-import { ensureResource, tagAsOurs } from '../ledger';
+import { ensureResource, fromReservedIp, fromVni } from '@/lib/ledger/ledger';
 import { nodeResourceNames } from '../names';
 import { nodePools } from '../pools';
 import { findProfile } from '../profiles';
@@ -51,8 +51,8 @@ export const allocateIpsStep: StepDefinition = {
       const name = names.reservedIp(purpose);
       const reservedIpId = await ensureResource(
         { kind: 'reserved_ip', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId: pool.subnetId, address },
-        () => ctx.cloud.vpc.findReservedIpByName(pool.subnetId, name),
-        () => ctx.cloud.vpc.reserveIp(pool.subnetId, { name, address, auto_delete: false }),
+        async () => fromReservedIp(pool.subnetId, await ctx.cloud.vpc.reserveIp(pool.subnetId, { name, address, auto_delete: false })),
+        ctx.cloud,
       );
       output[purpose] = { address, reservedIpId, subnetId: pool.subnetId };
     }
@@ -81,10 +81,9 @@ export const createVnisStep: StepDefinition = {
     const s = ctx.settings;
     const vni = (name: string, subnetId: string, primary: string, extra: string[], groups: string[], spoofing: boolean) =>
       ensureResource(
-        { kind: 'vni', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId },
-        () => ctx.cloud.vpc.findVirtualNetworkInterfaceByName(name),
+        { kind: 'vni', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId, expect: { primaryIpId: primary } },
         async () =>
-          tagAsOurs(ctx.cloud, await ctx.cloud.vpc.createVirtualNetworkInterface({
+          fromVni(await ctx.cloud.vpc.createVirtualNetworkInterface({
             name,
             subnet: { id: subnetId },
             primary_ip: { id: primary },
@@ -94,6 +93,7 @@ export const createVnisStep: StepDefinition = {
             auto_delete: false,
             resource_group: { id: s.resourceGroupId },
           })),
+        ctx.cloud,
       );
     const managementVniId = await vni(
       names.managementVni,

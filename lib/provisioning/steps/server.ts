@@ -4,7 +4,7 @@ import { redactUrl } from '@/lib/log/logger';
 import { recordEvent } from '@/lib/status/timeline';
 import { issueBootChainUrl } from '../boot-token';
 import { PermanentStepError, done, wait, type StepContext, type StepDefinition } from '../context';
-import { ensureResource, tagAsOurs } from '../ledger';
+import { ensureResource, fromServer } from '@/lib/ledger/ledger';
 import { namesOf } from './network';
 
 function serverIdOf(ctx: StepContext): string {
@@ -32,10 +32,12 @@ export const createServerStep: StepDefinition = {
     const s = ctx.settings;
     if (!ctx.node.managementVniId || !ctx.node.workloadVniId) throw new PermanentStepError('the node has no network interfaces');
     const serverId = await ensureResource(
-      { kind: 'bare_metal_server', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, details: { profile: ctx.node.serverProfile } },
-      () => ctx.cloud.vpc.findBareMetalServerByName(name),
+      {
+        kind: 'bare_metal_server', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id,
+        expect: { profile: ctx.node.serverProfile, primaryVniId: ctx.node.managementVniId },
+      },
       async () =>
-        tagAsOurs(ctx.cloud, await ctx.cloud.vpc.createBareMetalServer({
+        fromServer(await ctx.cloud.vpc.createBareMetalServer({
           name,
           profile: { name: ctx.node.serverProfile },
           zone: { name: s.zone },
@@ -45,6 +47,7 @@ export const createServerStep: StepDefinition = {
           primary_network_attachment: { name: 'eth0', interface_type: 'pci', virtual_network_interface: { id: ctx.node.managementVniId! } },
           network_attachments: [{ name: 'eth1', interface_type: 'pci', virtual_network_interface: { id: ctx.node.workloadVniId! } }],
         })),
+      ctx.cloud,
     );
     await db.node.update({ where: { id: ctx.node.id }, data: { bareMetalId: serverId } });
     await db.node.updateMany({ where: { id: ctx.node.id, status: 'provisioning', activeDeploymentId: ctx.deployment.id }, data: { status: 'deploying' } });

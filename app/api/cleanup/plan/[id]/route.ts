@@ -1,4 +1,4 @@
-import { planNodeCleanup } from '@/lib/cleanup/ledger';
+import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { nodeIdParamSchema } from '@/lib/cleanup/schemas';
 import { planSummary } from '@/lib/cleanup/start';
 import { db } from '@/lib/db/client';
