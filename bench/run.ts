@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   'phase-callbacks': () => import('./phase-callbacks'),
   'installer-callbacks': () => import('./installer-callbacks'),
   'boot-images': () => import('./boot-images'),
+  profile: () => import('./profile'),
 };
 
 async function main() {

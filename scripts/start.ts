@@ -14,6 +14,8 @@ import { prepareRuntime } from './runtime';
 const dev = process.argv.includes('--dev');
 // In the Docker image the standalone build (with its own required-server-files.json) is served.
 const standalone = process.argv.includes('--standalone');
+// `npm start -- --cpu-prof --cpu-prof-dir=DIR` profiles the server processes (bench/profile.ts).
+const profiling = process.argv.filter((a) => a.startsWith('--cpu-prof'));
 
 async function main() {
   const started = Date.now();
@@ -23,6 +25,7 @@ async function main() {
   const processes = dev ? 1 : config.WEB_CONCURRENCY || cpus().length;
   cluster.setupPrimary({
     exec: path.resolve('scripts/server.ts'),
+    execArgv: [...process.execArgv, ...profiling],
     args: [...(dev ? ['--dev'] : []), ...(standalone ? ['--standalone'] : [])],
   });
   const baseEnv = { ...runtime.env, PORT: String(config.PORT), HOSTNAME: config.HOST, NODE_ENV: dev ? 'development' : 'production' };

@@ -31,13 +31,13 @@ export function benchConcurrency(): number {
 }
 
 /** Fresh database, `nodes` seeded nodes (and `events` timeline events), production server running. */
-export async function benchEnvironment(opts: { nodes?: number; events?: number; env?: Record<string, string> } = {}): Promise<BenchEnvironment> {
+export async function benchEnvironment(opts: { nodes?: number; events?: number; env?: Record<string, string>; args?: string[] } = {}): Promise<BenchEnvironment> {
   const db = await freshDatabase();
   try {
     const nodes = await seedNodes(db.url, opts.nodes ?? 10_000);
     if (opts.events) await seedEvents(db.url, opts.events);
     const concurrency = benchConcurrency();
-    const server = await startProductionServer({ databaseUrl: db.url, dir: db.dir, concurrency, env: opts.env });
+    const server = await startProductionServer({ databaseUrl: db.url, dir: db.dir, concurrency, env: opts.env, args: opts.args });
     return {
       db,
       nodes,

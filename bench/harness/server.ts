@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { isAlive, processTree } from './processes';
@@ -43,6 +43,8 @@ export async function startProductionServer(opts: {
   dir: string;
   concurrency: number;
   env?: Record<string, string>;
+  /** Extra arguments for scripts/start.ts (e.g. --cpu-prof). */
+  args?: string[];
 }): Promise<BenchServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -51,7 +53,7 @@ export async function startProductionServer(opts: {
   const logFile = path.join(opts.dir, `server-${port}.log`);
   const out = openSync(logFile, 'a');
   const secret = randomBytes(32).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', ...(opts.args ?? [])], {
     stdio: ['ignore', out, out],
     env: {
       ...process.env,
@@ -77,7 +79,7 @@ export async function startProductionServer(opts: {
     await Promise.race([
       waitForHealth(base),
       exited.then(() => {
-        throw new Error(`the server exited during start-up; see ${logFile}`);
+        throw new Error(`the server exited during start-up:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
       }),
     ]);
   } catch (err) {

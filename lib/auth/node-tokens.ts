@@ -1,9 +1,15 @@
+import { BusCache, nodeTag } from '@/lib/bus/cache';
 import { db } from '@/lib/db/client';
-import { hashSecret } from './secrets';
-import { newSecret } from './secrets';
+import { pgPool } from '@/lib/db/pg-pool';
+import { hashSecret, newSecret } from './secrets';
 
-const CACHE_TTL_MS = 15_000;
-const cache = new Map<string, { nodeId: number | null; at: number }>();
+/**
+ * Boot token hash → node id, per process, for the nodes that booted recently. Kept coherent by the
+ * bus: rotating or clearing a node's token (or any change of the node) is published by
+ * PostgreSQL itself (prisma/migrations/20261203120000_node_bus_notify), so every process of every
+ * instance forgets the old token at once. Unknown tokens are never cached and evict nothing.
+ */
+const cache = new BusCache<string, number>({ topic: 'node', tagOf: nodeTag, max: 50_000 });
 
 /** Issues (or rotates) a node's boot token. The plaintext goes into the server's user data only. */
 export async function issueNodeToken(nodeId: number): Promise<string> {
@@ -12,26 +18,33 @@ export async function issueNodeToken(nodeId: number): Promise<string> {
     where: { id: nodeId },
     data: { bootTokenHash: hashSecret(token), bootTokenAt: new Date() },
   });
-  forgetNodeTokens();
+  // This process stops honouring the old token before the bus message comes back.
+  cache.invalidate(nodeId);
   return token;
 }
 
 /**
- * The node a boot token belongs to, or null. Cached briefly so that a boot storm (every node
- * fetching script, config and images at once) does not become a database storm.
+ * The node a boot token belongs to, or null. A boot storm (every node fetching script, config and
+ * images at once) is served from the cache instead of becoming a database storm.
  */
 export async function nodeIdForToken(token: string | null | undefined): Promise<number | null> {
   if (!token || !token.startsWith('nvn_')) return null;
   const hash = hashSecret(token);
-  const hit = cache.get(hash);
-  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.nodeId;
-  const node = await db.node.findFirst({ where: { bootTokenHash: hash }, select: { id: true } });
-  if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { nodeId: node?.id ?? null, at: Date.now() });
-  return node?.id ?? null;
+  return cache.load(
+    hash,
+    async () => {
+      const { rows } = await pgPool().query<{ id: number }>({
+        name: 'node-for-token',
+        text: 'SELECT "id" FROM "Node" WHERE "bootTokenHash" = $1 LIMIT 1',
+        values: [hash],
+      });
+      return rows[0]?.id ?? null;
+    },
+    (id) => id,
+  );
 }
 
-/** Called when tokens rotate so this process stops honouring the old one at once. */
-export function forgetNodeTokens() {
-  cache.clear();
+/** Drops this process's cached tokens for a node (the bus tells the other processes). */
+export function forgetNodeToken(nodeId: number) {
+  cache.invalidate(nodeId);
 }

@@ -38,7 +38,7 @@ export async function serveBootScript(search: URLSearchParams, origin: { sourceI
     case 'install': {
       const { node } = decision;
       await recordBootFetch({
-        nodeId: node.id, status: 'completed', asset: 'boot/config', httpStatus: 200, phaseStarted: 'ipxe_boot',
+        nodeId: node.id, status: 'completed', asset: 'boot/config', httpStatus: 200, phaseStarted: 'ipxe_boot', currentPhase: node.phase,
         message: `iPXE boot initiated: script served to node ${node.name}`, sourceIp: origin.sourceIp,
       });
       const script = renderInstallScript({

@@ -1,5 +1,7 @@
 import { nodeIdForToken } from '@/lib/auth/node-tokens';
-import { db } from '@/lib/db/client';
+import { BusCache, nodeTag } from '@/lib/bus/cache';
+import type { Prisma } from '@/lib/db/client';
+import { pgPool } from '@/lib/db/pg-pool';
 
 export const BOOT_NODE_SELECT = {
   id: true,
@@ -19,10 +21,27 @@ export const BOOT_NODE_SELECT = {
   clusterId: true,
 } as const;
 
-export type BootNode = NonNullable<Awaited<ReturnType<typeof loadBootNode>>>;
+export type BootNode = Prisma.NodeGetPayload<{ select: typeof BOOT_NODE_SELECT }>;
 
-export function loadBootNode(id: number) {
-  return db.node.findUnique({ where: { id }, select: BOOT_NODE_SELECT });
+const COLUMNS = Object.keys(BOOT_NODE_SELECT).map((c) => `"${c}"`).join(', ');
+
+/**
+ * What boot decisions read, per node, for the nodes that booted recently: dropped on every process
+ * of every instance when the node changes (PostgreSQL publishes it, see lib/auth/node-tokens.ts).
+ */
+const nodes = new BusCache<number, BootNode>({ topic: 'node', tagOf: nodeTag, max: 50_000 });
+/** Nodes known to be installed in their current run (only `true` is kept: it holds until a change). */
+const installed = new BusCache<number, true>({ topic: 'node', tagOf: nodeTag, max: 50_000 });
+
+export function loadBootNode(id: number): Promise<BootNode | null> {
+  return nodes.load(
+    id,
+    async () => {
+      const { rows } = await pgPool().query<BootNode>({ name: 'boot-node', text: `SELECT ${COLUMNS} FROM "Node" WHERE "id" = $1`, values: [id] });
+      return rows[0] ?? null;
+    },
+    (node) => node.id,
+  );
 }
 
 /**
@@ -53,15 +72,22 @@ const AFTER_INSTALL = ['cluster_formation', 'dns_registration', 'health_validati
 export async function isInstalled(node: BootNode): Promise<boolean> {
   if (node.status === 'deployed') return true;
   if (node.phase && AFTER_INSTALL.includes(node.phase)) return true;
-  const done = await db.deploymentEvent.findFirst({
-    where: {
-      nodeId: node.id,
-      OR: [{ phase: 'installation', status: 'completed' }, { phase: { in: AFTER_INSTALL } }],
-      ...(node.bootTokenAt ? { createdAt: { gte: node.bootTokenAt } } : {}),
+  const done = await installed.load(
+    node.id,
+    async () => {
+      const { rows } = await pgPool().query({
+        name: 'node-installed',
+        text: `SELECT 1 FROM "DeploymentEvent"
+               WHERE "nodeId" = $1 AND (("phase" = 'installation' AND "status" = 'completed') OR "phase" = ANY($2))
+                 AND ($3::timestamp IS NULL OR "createdAt" >= $3::timestamp)
+               LIMIT 1`,
+        values: [node.id, AFTER_INSTALL, node.bootTokenAt?.toISOString() ?? null],
+      });
+      return rows.length > 0 ? true : null;
     },
-    select: { id: true },
-  });
-  return done !== null;
+    () => node.id,
+  );
+  return done === true;
 }
 
 /** Statuses in which a node that is not yet installed may be served the installer. */

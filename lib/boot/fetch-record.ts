@@ -1,12 +1,12 @@
-import { db } from '@/lib/db/client';
+import { pgPool } from '@/lib/db/pg-pool';
 import { logger } from '@/lib/log/logger';
 import { reportPhaseQuietly } from '@/lib/status/callbacks';
-import { activeDeploymentId } from '@/lib/status/phase-state';
-import type { InstallPhase } from '@/lib/status/phases';
-import { recordEvent } from '@/lib/status/timeline';
+import { phaseIndex, type InstallPhase } from '@/lib/status/phases';
 
 /** Repeated fetches of one asset within this window (iPXE retry storms) are one timeline event. */
 export const FETCH_WINDOW_MS = 60_000;
+/** Boot-fetch telemetry is written in batches, at most this long after the fetch. */
+export const FETCH_FLUSH_MS = 500;
 
 export interface BootFetch {
   nodeId: number;
@@ -21,39 +21,104 @@ export interface BootFetch {
   discriminator?: string;
   /** The install phase this fetch shows has started (ipxe_boot, config_download). */
   phaseStarted?: InstallPhase;
+  /** The node's phase when it fetched (a phase already reached is not reported again). */
+  currentPhase?: string | null;
   now?: Date;
 }
 
+interface PendingEvent {
+  nodeId: number;
+  status: string;
+  message: string;
+  details: Record<string, unknown>;
+  key: string;
+  at: string;
+}
+
+const pending = { events: new Map<string, PendingEvent>(), seen: new Map<number, { at: string; asset: string }>() };
+let timer: NodeJS.Timeout | undefined;
+let flushing: Promise<void> = Promise.resolve();
+
 /**
  * Records one boot-asset fetch in the node's timeline (`boot_asset`, with asset, bytes and HTTP
- * status) and marks the node as seen, so "where did it stop" is visible without a console. A fetch
- * that shows an install phase began is reported through the phase state machine, which ignores it
- * when out of order. Never throws: a failed record must not fail a boot.
+ * status) and marks the node as seen, so "where did it stop" is visible without a console. The
+ * event and "seen" are queued and written in one batch at most FETCH_FLUSH_MS later (off the
+ * request path; a boot storm becomes a few statements a second). A fetch that shows an install
+ * phase began is reported through the phase state machine at once, the first time only (when the
+ * node has not reached that phase yet), so its order against the node's own reports holds.
+ * Never throws: a failed record must not fail a boot.
  */
 export async function recordBootFetch(fetch: BootFetch): Promise<void> {
   const now = fetch.now ?? new Date();
   const window = Math.floor(now.getTime() / FETCH_WINDOW_MS);
-  try {
-    await db.node.update({ where: { id: fetch.nodeId }, data: { lastSeenAt: now, lastFetch: fetch.asset } });
-    await recordEvent({
+  const key = ['boot_asset', fetch.nodeId, fetch.asset, fetch.status, fetch.discriminator ?? '', window].join(':');
+  const at = now.toISOString();
+  if (!pending.events.has(key)) {
+    pending.events.set(key, {
       nodeId: fetch.nodeId,
-      deploymentId: await activeDeploymentId(db, fetch.nodeId),
-      phase: 'boot_asset',
       status: fetch.status,
       message: fetch.message,
-      source: 'node',
       details: {
         asset: fetch.asset,
         httpStatus: fetch.httpStatus,
         ...(fetch.bytes !== undefined ? { bytes: fetch.bytes } : {}),
         ...(fetch.sourceIp ? { sourceIp: fetch.sourceIp } : {}),
       },
-      idempotencyKey: ['boot_asset', fetch.nodeId, fetch.asset, fetch.status, fetch.discriminator ?? '', window].join(':'),
+      key,
+      at,
     });
-    if (fetch.phaseStarted) {
+  }
+  pending.seen.set(fetch.nodeId, { at, asset: fetch.asset });
+  timer ??= setTimeout(() => void flushBootFetches(), FETCH_FLUSH_MS);
+  timer.unref?.();
+  if (fetch.phaseStarted && !phaseReached(fetch.currentPhase, fetch.phaseStarted)) {
+    try {
       await reportPhaseQuietly({ nodeId: fetch.nodeId, phase: fetch.phaseStarted, status: 'started', message: fetch.message });
+    } catch (err) {
+      logger.warn({ err, nodeId: fetch.nodeId, asset: fetch.asset }, 'could not report the phase a boot fetch started');
     }
+  }
+}
+
+function phaseReached(current: string | null | undefined, phase: InstallPhase): boolean {
+  return current !== undefined && current !== null && phaseIndex(current) >= phaseIndex(phase);
+}
+
+/** Writes the queued boot fetches now (two statements); resolves when they are in the database. */
+export function flushBootFetches(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  const events = [...pending.events.values()];
+  const seen = [...pending.seen].map(([nodeId, s]) => ({ nodeId, ...s }));
+  pending.events.clear();
+  pending.seen.clear();
+  flushing = flushing.then(() => (events.length || seen.length ? writeBatch(events, seen) : undefined));
+  return flushing;
+}
+
+async function writeBatch(events: PendingEvent[], seen: { nodeId: number; at: string; asset: string }[]) {
+  try {
+    const pool = pgPool();
+    await pool.query({
+      name: 'boot-fetch-seen',
+      text: `UPDATE "Node" n SET "lastSeenAt" = s.at::timestamp, "lastFetch" = s.asset
+             FROM json_to_recordset($1::json) AS s("nodeId" int, at text, asset text)
+             WHERE n."id" = s."nodeId" AND (n."lastSeenAt" IS NULL OR n."lastSeenAt" < s.at::timestamp)`,
+      values: [JSON.stringify(seen)],
+    });
+    await pool.query({
+      name: 'boot-fetch-events',
+      text: `INSERT INTO "DeploymentEvent" ("nodeId", "deploymentId", "phase", "status", "message", "source", "details", "idempotencyKey", "createdAt")
+             SELECT e."nodeId",
+                    (SELECT d."id" FROM "Deployment" d WHERE d."nodeId" = e."nodeId" AND d."kind" IN ('provision', 'reinitialize')
+                     ORDER BY d."createdAt" DESC LIMIT 1),
+                    'boot_asset', e.status, e.message, 'node', e.details, e.key, e.at::timestamp
+             FROM json_to_recordset($1::json) AS e("nodeId" int, status text, message text, details jsonb, key text, at text)
+             WHERE EXISTS (SELECT 1 FROM "Node" n WHERE n."id" = e."nodeId")
+             ON CONFLICT ("idempotencyKey") DO NOTHING`,
+      values: [JSON.stringify(events)],
+    });
   } catch (err) {
-    logger.warn({ err, nodeId: fetch.nodeId, asset: fetch.asset }, 'could not record a boot fetch');
+    logger.warn({ err, events: events.length }, 'could not record boot fetches');
   }
 }

@@ -55,7 +55,7 @@ export async function serveInstallerConfig(args: { nodeId: number; ip: string; t
     cluster: await clusterFacts(node.clusterId),
   });
   await recordBootFetch({
-    nodeId: node.id, status: 'completed', asset: 'boot/server', httpStatus: 200, phaseStarted: 'config_download',
+    nodeId: node.id, status: 'completed', asset: 'boot/server', httpStatus: 200, phaseStarted: 'config_download', currentPhase: node.phase,
     message: `Installer configuration delivered to ${node.managementIp}`, sourceIp: args.sourceIp,
   });
   return body;

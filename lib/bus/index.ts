@@ -144,6 +144,16 @@ async function connect(): Promise<void> {
   resetAll();
 }
 
+/** Drops every subscriber's derived state now, in this process (e.g. after a test empties the database). */
+export function resetLocalState(): void {
+  resetAll();
+}
+
+/** True while the listening connection is up (so subscribers hear every change). */
+export function busConnected(): boolean {
+  return state().client !== undefined;
+}
+
 /** Starts listening now (instead of at the first subscribe), e.g. at server start. */
 export async function startBus(): Promise<void> {
   state().closed = false;

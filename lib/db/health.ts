@@ -17,3 +17,16 @@ export async function databaseIsUp(timeoutMs = 2000): Promise<boolean> {
     clearTimeout(timer);
   }
 }
+
+const RECENT_MS = 1000;
+let recent: { at: number; up: Promise<boolean> } | undefined;
+
+/**
+ * databaseIsUp, asked at most once a second per process (concurrent callers share the answer):
+ * a load balancer or monitor polling /health must not cost a query each.
+ */
+export function databaseRecentlyUp(): Promise<boolean> {
+  const now = Date.now();
+  if (!recent || now - recent.at >= RECENT_MS) recent = { at: now, up: databaseIsUp() };
+  return recent.up;
+}

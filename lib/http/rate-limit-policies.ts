@@ -1,6 +1,6 @@
 import type { Identity, Requirement } from '@/lib/auth/identity';
 import { getConfig } from '@/lib/config';
-import { enforce, type Limit } from './rate-limit';
+import { enforceLocal, type Limit } from './rate-limit';
 
 /** The limits in force, from configuration (RATE_LIMIT_* variables). */
 export function rateLimits() {
@@ -26,14 +26,15 @@ export function rateLimits() {
 
 /**
  * The per-caller limit every route() applies after authentication: per user (all of a user's
- * tokens and sessions share it), per node for boot tokens, per IP for public routes.
+ * tokens and sessions share it), per node for boot tokens, per IP for public routes. Counted in
+ * memory per server process (lib/http/rate-limit.ts consumeLocal): no database work per request.
  */
 export async function enforceRequestLimit(identity: Identity, requirement: Requirement, ip: string | null, path = '') {
   const limits = rateLimits();
-  if (identity.kind === 'user') return enforce(`api:user:${identity.userId}`, limits.api);
-  if (identity.kind === 'node') return enforce(`boot:node:${identity.nodeId}`, limits.boot);
+  if (identity.kind === 'user') return enforceLocal(`api:user:${identity.userId}`, limits.api);
+  if (identity.kind === 'node') return enforceLocal(`boot:node:${identity.nodeId}`, limits.boot);
   if (requirement !== 'public' || !ip) return;
   // /boot/config checks its token itself (public route): boot-sized budget, per address.
-  if (path.startsWith('/boot/')) return enforce(`boot:ip:${ip}`, limits.boot);
-  return enforce(`public:ip:${ip}`, limits.public);
+  if (path.startsWith('/boot/')) return enforceLocal(`boot:ip:${ip}`, limits.boot);
+  return enforceLocal(`public:ip:${ip}`, limits.public);
 }

@@ -37,6 +37,49 @@ export async function enforce(key: string, limit: Limit): Promise<Usage> {
   return result;
 }
 
+const local = new Map<string, { count: number; resetAt: number }>();
+
+/**
+ * Counts one hit on a fixed-window bucket in this process's memory: for the high-volume limits
+ * (API, boot, public) that exist to stop a runaway client, where a PostgreSQL upsert per request
+ * would cost more than the request. Each server process counts on its own (WEB_CONCURRENCY
+ * processes × instances allow that many times the limit); the edge limit is nginx's `limit_req`
+ * (docker/nginx.conf). Failed sign-ins and authentications stay in PostgreSQL (consume/enforce).
+ */
+export function consumeLocal(key: string, { limit, windowSeconds }: Limit, now = Date.now()): Usage {
+  let bucket = local.get(key);
+  if (!bucket || bucket.resetAt <= now) {
+    if (!bucket && local.size >= 100_000) sweepLocal(now);
+    bucket = { count: 0, resetAt: now + windowSeconds * 1000 };
+    local.set(key, bucket);
+  }
+  bucket.count++;
+  return usage(bucket.count, new Date(bucket.resetAt), { limit, windowSeconds });
+}
+
+/** Like consumeLocal, but throws RateLimitedError (429 + Retry-After) once the limit is exceeded. */
+export function enforceLocal(key: string, limit: Limit): Usage {
+  const result = consumeLocal(key, limit);
+  if (!result.allowed) throw new RateLimitedError(result.retryAfterSeconds);
+  return result;
+}
+
+/** The keys of this process's in-memory buckets that are still counting (for tests and metrics). */
+export function localBucketKeys(prefix = ''): string[] {
+  const now = Date.now();
+  return [...local].filter(([k, b]) => k.startsWith(prefix) && b.resetAt > now).map(([k]) => k).sort();
+}
+
+export function resetLocalBuckets() {
+  local.clear();
+}
+
+function sweepLocal(now: number) {
+  for (const [key, bucket] of local) if (bucket.resetAt <= now) local.delete(key);
+  // Still full of live buckets (an address spray): start over rather than grow without bound.
+  if (local.size >= 100_000) local.clear();
+}
+
 /** The current usage of a bucket without counting a hit. */
 export async function peek(key: string, limit: Limit): Promise<Usage> {
   const row = await db.rateLimitBucket.findUnique({ where: { key } });

@@ -36,7 +36,26 @@ export async function measuredPhaseDurations(): Promise<PhaseDurationStat[]> {
   });
 }
 
-/** Expected phase durations learned from history, falling back to the configured timeouts. */
+/** How long a process reuses the learned durations: a statistic over 200 runs moves slowly. */
+export const EXPECTED_DURATIONS_TTL_MS = 30_000;
+let learned: { at: number; value: Promise<ExpectedDurations> } | undefined;
+
+/**
+ * Expected phase durations learned from history, falling back to the configured timeouts. Every
+ * phase report needs them; the query behind them scans the phase history, so each process asks at
+ * most every EXPECTED_DURATIONS_TTL_MS.
+ */
 export async function currentExpectedDurations(): Promise<ExpectedDurations> {
-  return expectedDurations(await measuredPhaseDurations(), getConfig().phaseTimeouts);
+  const now = Date.now();
+  if (!learned || now - learned.at >= EXPECTED_DURATIONS_TTL_MS) {
+    const value = measuredPhaseDurations().then((m) => expectedDurations(m, getConfig().phaseTimeouts));
+    learned = { at: now, value };
+    value.catch(() => (learned = undefined));
+  }
+  return learned.value;
+}
+
+/** Forget the learned durations (tests that change the history). */
+export function forgetExpectedDurations() {
+  learned = undefined;
 }

@@ -1,9 +1,9 @@
 import { getConfig } from '@/lib/config';
 import { APP_VERSION } from '@/lib/config/version';
-import { databaseIsUp } from '@/lib/db/health';
+import { databaseRecentlyUp } from '@/lib/db/health';
 
 export async function healthReport() {
-  const database = (await databaseIsUp()) ? 'up' : 'down';
+  const database = (await databaseRecentlyUp()) ? 'up' : 'down';
   return {
     status: database === 'up' ? 'ok' : 'unavailable',
     database,

@@ -3,6 +3,7 @@ import { GET as bootConfig } from '@/app/boot/config/route';
 import { GET as installerConfig } from '@/app/boot/server/[ip]/route';
 import { issueNodeToken } from '@/lib/auth/node-tokens';
 import { db } from '@/lib/db/client';
+import { flushBootFetches } from '@/lib/boot/fetch-record';
 import { listEvents } from '@/lib/status/timeline';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
@@ -38,6 +39,7 @@ describe('GET /boot/config', () => {
     const { node, token } = await bootableNode({ status: 'provisioning' });
     await script(`node_id=${node.id}&token=${token}`);
     await script(`node_id=${node.id}&token=${token}`);
+    await flushBootFetches();
     const events = await listEvents({ nodeId: node.id });
     expect(events.filter((e) => e.phase === 'ipxe_boot')).toHaveLength(1);
     expect(events.filter((e) => e.phase === 'boot_asset')).toHaveLength(1);
@@ -129,6 +131,7 @@ describe('GET /boot/server/{ip}', () => {
     expect(body.node).toMatchObject({ name: node.name, management_ip: node.managementIp, ahv_ip: node.ahvIp });
     expect(body.images.squashfs).toEqual({ url: `http://10.0.2.100/boot/images/squashfs.img?token=${token}`, size: 1234, sha256: 'a'.repeat(64) });
     expect(body.images.installer_package.sha256).toBeNull();
+    await flushBootFetches();
     const events = await listEvents({ nodeId: node.id });
     expect(events.map((e) => e.phase)).toEqual(expect.arrayContaining(['config_download', 'boot_asset']));
   });

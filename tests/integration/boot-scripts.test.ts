@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/boot/scripts/[name]/route';
+import { flushBootFetches } from '@/lib/boot/fetch-record';
 import { listEvents } from '@/lib/status/timeline';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
@@ -21,6 +22,7 @@ describe('GET /boot/scripts/{name}', () => {
     expect(text).toContain(`CONFIG_URL='http://10.0.2.100/boot/server/${node.managementIp}'`);
     expect(text).toContain(`(CVM ${node.cvmIp}, AHV ${node.ahvIp})`);
     expect(text).not.toMatch(/\{\{/);
+    await flushBootFetches();
     const [event] = (await listEvents({ nodeId: node.id })).filter((e) => e.phase === 'boot_asset');
     expect(event.details).toMatchObject({ asset: 'scripts/foundation-init.sh', httpStatus: 200 });
   });

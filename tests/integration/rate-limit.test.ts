@@ -6,7 +6,8 @@ import { forgetLimitedAddresses } from '@/lib/auth/auth-failures';
 import { assertSignInAllowed, signInWithPassword } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { RateLimitedError } from '@/lib/http/errors';
-import { consume, enforce, refund } from '@/lib/http/rate-limit';
+import { consume, consumeLocal, enforce, refund, resetLocalBuckets } from '@/lib/http/rate-limit';
+import { rateLimits } from '@/lib/http/rate-limit-policies';
 import { resetDatabase } from '../helpers/db';
 import { request } from '../helpers/request';
 import { basicAuth, sessionCookie } from '../helpers/session';
@@ -138,9 +139,10 @@ describe('rate limiting in PostgreSQL', () => {
     expect((await nodeGuess()).status).toBe(429);
   });
 
-  it('limits API calls per user', async () => {
+  it('limits API calls per user (counted in this server process)', async () => {
+    resetLocalBuckets();
     const { user, token } = await userWithToken('viewer');
-    await db.rateLimitBucket.create({ data: { key: `api:user:${user.id}`, count: 600, resetAt: new Date(Date.now() + 60_000) } });
+    for (let i = 0; i < rateLimits().api.limit; i++) consumeLocal(`api:user:${user.id}`, rateLimits().api);
     const res = await info(request('/api/info', { token }));
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBeTruthy();

@@ -1,0 +1,106 @@
+import { busConnected, onReset, subscribe, type BusMessage, type BusTopic } from './index';
+
+/**
+ * A small per-process cache kept coherent across processes and instances by the bus: entries are
+ * tagged (e.g. with a node id) and a `topic` message naming a tag drops them everywhere; a message
+ * without one (or a bus reset) drops everything. Served only while the bus is connected, so a lost
+ * connection falls back to the database instead of to stale answers. Only found values are stored:
+ * failed look-ups (a spray of random tokens) never evict anything.
+ */
+export class BusCache<K, V> {
+  private entries = new Map<K, { value: V; tag: number }>();
+  private byTag = new Map<number, Set<K>>();
+  /** Monotonic counter of invalidations, so a load that raced one does not store its stale result. */
+  private tick = 0;
+  private invalidatedAt = new Map<number, number>();
+  private clearedAt = 0;
+  private listening = false;
+
+  constructor(
+    private readonly opts: {
+      topic: BusTopic;
+      /** The tag a message names (e.g. data.nodeId), or null for "everything changed". */
+      tagOf: (message: BusMessage) => number | null;
+      max: number;
+    },
+  ) {}
+
+  private listen() {
+    if (this.listening) return;
+    this.listening = true;
+    subscribe(this.opts.topic, (m) => {
+      const tag = this.opts.tagOf(m);
+      if (tag === null) this.clear();
+      else this.invalidate(tag);
+    });
+    onReset(() => this.clear());
+  }
+
+  get(key: K): V | undefined {
+    this.listen();
+    if (!busConnected()) return undefined;
+    return this.entries.get(key)?.value;
+  }
+
+  /** The cached value, or `loader()`'s (stored under `tagOf(value)` unless null or invalidated meanwhile). */
+  async load(key: K, loader: () => Promise<V | null>, tagOf: (value: V) => number): Promise<V | null> {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    const startedAt = this.tick;
+    const connected = busConnected();
+    const value = await loader();
+    if (value === null || !connected || !busConnected()) return value;
+    const tag = tagOf(value);
+    if ((this.invalidatedAt.get(tag) ?? -1) > startedAt || this.clearedAt > startedAt) return value;
+    this.store(key, value, tag);
+    return value;
+  }
+
+  private store(key: K, value: V, tag: number) {
+    this.delete(key);
+    if (this.entries.size >= this.opts.max) this.delete(this.entries.keys().next().value as K);
+    this.entries.set(key, { value, tag });
+    let keys = this.byTag.get(tag);
+    if (!keys) this.byTag.set(tag, (keys = new Set()));
+    keys.add(key);
+  }
+
+  delete(key: K) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    const keys = this.byTag.get(entry.tag);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byTag.delete(entry.tag);
+  }
+
+  /** Drops every entry tagged `tag` (also called locally by the process that made the change). */
+  invalidate(tag: number) {
+    this.tick++;
+    this.invalidatedAt.set(tag, this.tick);
+    if (this.invalidatedAt.size > 4 * this.opts.max) {
+      this.invalidatedAt.clear();
+      this.clearedAt = this.tick;
+    }
+    for (const key of this.byTag.get(tag) ?? []) this.entries.delete(key);
+    this.byTag.delete(tag);
+  }
+
+  clear() {
+    this.tick++;
+    this.clearedAt = this.tick;
+    this.invalidatedAt.clear();
+    this.entries.clear();
+    this.byTag.clear();
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
+
+/** The tag of a `node` message: its nodeId, or null (everything) when it names none. */
+export function nodeTag(message: BusMessage): number | null {
+  const id = message.data.nodeId;
+  return typeof id === 'number' ? id : null;
+}
