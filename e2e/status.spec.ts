@@ -59,7 +59,7 @@ test('the dashboard and a node page update while a node installs, without reload
     // Wait for the server to be up and the node to have booted (ipxe_boot/config_download come from /boot).
     let chainUrl: string | null = null;
     await expect.poll(async () => {
-      chainUrl = (await (await page.request.get(`/api/config/nodes/${nodeId}`, { headers: auth })).json()).chain_url ?? null;
+      chainUrl = (await (await page.request.get(`/api/config/nodes/${nodeId}/chain-url`, { headers: auth })).json()).chain_url ?? null;
       return chainUrl;
     }, { timeout: 60_000 }).toBeTruthy();
     const nodeToken = new URL(chainUrl!).searchParams.get('token')!;

@@ -1,6 +1,6 @@
 import { resolveAuthSecret } from '@/lib/auth/auth-secret';
 import { ensureAdminUser } from '@/lib/auth/bootstrap-admin';
-import { ConfigError, loadConfig } from '@/lib/config';
+import { ConfigError, loadConfig, reloadConfig } from '@/lib/config';
 import { disconnectDb } from '@/lib/db/client';
 import { resolveDatabase } from '@/lib/db/database-url';
 import { migrateDatabase } from '@/lib/db/migrate';
@@ -83,8 +83,11 @@ async function prepare(
   } else if (admin.created) {
     log(`first admin created: ${admin.email}`);
   }
-  const authSecret = await resolveAuthSecret(config.AUTH_SECRET, config.dataDir);
+  const authSecret = await resolveAuthSecret(config.authSecret, config.dataDir);
   await disconnectDb();
+  // This process (a worker seals boot tokens too) and the Next server both read it through lib/config.
+  Object.assign(process.env, { AUTH_SECRET: authSecret, NEXTAUTH_SECRET: authSecret });
+  reloadConfig();
 
   const env: Record<string, string> = {
     DATABASE_URL: database.url,

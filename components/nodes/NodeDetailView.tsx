@@ -4,6 +4,7 @@ import { InlineNotification, Tab, TabList, TabPanel, TabPanels, Tabs, Tile } fro
 import useSWR from 'swr';
 import type { NodeDetail } from '@/lib/provisioning/queries';
 import { fetchJson } from '@/components/common/fetch-json';
+import { ChainUrlButton } from './ChainUrlButton';
 import { NodeActions } from './NodeActions';
 import { ResourceList, StepList, Timeline } from './NodeSections';
 import { NodeStatusTag } from './NodeStatusTag';
@@ -35,6 +36,7 @@ export function NodeDetailView({ initial }: { initial: NodeDetail }) {
         <NodeStatusTag status={node.deployment_status} />
         {node.status_message && <span className="cds--type-body-compact-01">{node.status_message}</span>}
         <NodeActions nodeId={id} onDone={() => void mutate()} />
+        <ChainUrlButton nodeId={id} />
       </div>
       {node.deployment_status === 'failed' && (
         <InlineNotification kind="error" title={`Failed at ${node.failed_step ?? 'an unknown step'}`} subtitle={node.failure_reason ?? ''} hideCloseButton lowContrast />
@@ -48,12 +50,6 @@ export function NodeDetailView({ initial }: { initial: NodeDetail }) {
               <dd>{get(detail) ?? '—'}</dd>
             </div>
           ))}
-          {'chain_url' in detail && (
-            <div className="node-chain-url">
-              <dt className="cds--type-label-01">Chain URL (admins only)</dt>
-              <dd><code>{detail.chain_url ?? 'not available'}</code></dd>
-            </div>
-          )}
         </dl>
       </Tile>
       <Tabs>

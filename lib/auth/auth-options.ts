@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { getConfig } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
 import { logger } from '@/lib/log/logger';
 import { activeUserByEmail } from './active-user';
@@ -16,7 +17,7 @@ const HOUR = 3600;
 export function authOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
   const oidc = oidcProvider({ issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET });
   return {
-    secret: env.NEXTAUTH_SECRET || env.AUTH_SECRET,
+    secret: getConfig().authSecret,
     session: { strategy: 'jwt', maxAge: Number(env.SESSION_MAX_AGE_HOURS || 12) * HOUR },
     pages: { signIn: '/login', error: '/login' },
     // next-auth's own messages go to pino by code only: their metadata can carry tokens.

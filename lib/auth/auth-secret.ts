@@ -3,7 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
-/** AUTH_SECRET if set; otherwise one generated on first start and kept in DATA_DIR. */
+/**
+ * The configured secret (AUTH_SECRET or NEXTAUTH_SECRET, lib/config) if set; otherwise one
+ * generated on first start and kept in DATA_DIR. Instances that share sessions and sealed boot
+ * tokens must be configured with the same secret.
+ */
 export async function resolveAuthSecret(configured: string | undefined, dataDir: string): Promise<string> {
   if (configured) return configured;
   const file = path.join(dataDir, 'auth-secret');

@@ -7,9 +7,9 @@ export interface CookieSource {
   getAll(): { name: string; value: string }[];
 }
 
-/** The signing secret of session cookies; the launcher sets it (scripts/runtime.ts). */
+/** The signing secret of session cookies (lib/config; the launcher fills it in, scripts/runtime.ts). */
 export function authSecret(): string | undefined {
-  return process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || undefined;
+  return getConfig().authSecret;
 }
 
 /**

@@ -42,4 +42,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: replaced by TRUSTED_PROXIES/);
     expect(loadConfig({ TRUST_PROXY: 'false' }).TRUSTED_PROXIES).toEqual([]);
   });
+
+  it('takes the session secret from AUTH_SECRET or NEXTAUTH_SECRET, and refuses two different ones', () => {
+    const a = 'a'.repeat(32);
+    const b = 'b'.repeat(32);
+    expect(loadConfig({ NEXTAUTH_SECRET: a }).authSecret).toBe(a);
+    expect(loadConfig({ AUTH_SECRET: a }).authSecret).toBe(a);
+    expect(loadConfig({ AUTH_SECRET: a, NEXTAUTH_SECRET: a }).authSecret).toBe(a);
+    expect(() => loadConfig({ AUTH_SECRET: a, NEXTAUTH_SECRET: b })).toThrow(/NEXTAUTH_SECRET: differs from AUTH_SECRET/);
+    expect(loadConfig({}).authSecret).toBeUndefined();
+  });
 });

@@ -50,6 +50,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       );
     }
   }
+  if (e.AUTH_SECRET && e.NEXTAUTH_SECRET && e.AUTH_SECRET !== e.NEXTAUTH_SECRET) {
+    throw new ConfigError([
+      { variable: 'NEXTAUTH_SECRET', message: 'differs from AUTH_SECRET: set one of them (or both to the same value)' },
+    ]);
+  }
   if (e.OIDC_ISSUER && !(e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET)) {
     throw new ConfigError([
       { variable: 'OIDC_CLIENT_ID', message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET' },
@@ -64,6 +69,8 @@ function derive(e: Env, mode: Mode) {
     ...e,
     mode,
     dataDir,
+    /** Signs sessions and seals boot tokens; the launcher generates one per DATA_DIR when unset. */
+    authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     zone: e.IBMCLOUD_ZONE ?? `${e.IBMCLOUD_REGION}-1`,
     bootImagesDir: path.resolve(/*turbopackIgnore: true*/ e.BOOT_IMAGES_DIR ?? path.join(dataDir, 'images')),
@@ -98,6 +105,12 @@ let cached: Config | undefined;
 export function getConfig(): Config {
   cached ??= loadConfig();
   return cached;
+}
+
+/** After the launcher filled in the environment (e.g. a generated AUTH_SECRET, scripts/runtime.ts). */
+export function reloadConfig(): Config {
+  cached = undefined;
+  return getConfig();
 }
 
 /** For tests that change the environment between cases. */

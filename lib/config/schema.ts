@@ -55,6 +55,7 @@ export const envSchema = z.object({
   DB_HOT_POOL_MAX: int(4, 1, 100),
 
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_EMAIL: z.email().default('admin@localhost'),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   OIDC_ISSUER: url.optional(),

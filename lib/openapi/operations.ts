@@ -52,6 +52,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('post', '/api/config/nodes', 'Provisioning', 'operator', 'Provision one node or N nodes by name pattern; dry_run=true returns the plan', { body: provisionRequestSchema, query: dryRunQuerySchema }),
   op('get', '/api/config/nodes', 'Provisioning', 'viewer', 'List nodes: status filter, search by name or IP, cursor pagination', { query: listNodesQuerySchema }),
   op('get', '/api/config/nodes/{id}', 'Provisioning', 'viewer', 'A node with IPs, cloud ids and its current deployment'),
+  op('get', '/api/config/nodes/{id}/chain-url', 'Provisioning', 'admin', "The node's chain URL (carries its boot token); every read is audited"),
   op('post', '/api/reinitialize', 'Provisioning', 'operator', 'Reinstall a node by node_id or mgmt_ip (query or body); rotates its boot token', { body: reinitializeSchema }),
   op('post', '/api/config/nodes/{id}/reinitialize', 'Provisioning', 'operator', 'Deprecated alias of POST /api/reinitialize', { deprecated: true }),
   op('get', '/api/web/server-profiles', 'Provisioning', 'viewer', 'Bare-metal profiles known to the orchestrator'),

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { issueNodeToken } from '@/lib/auth/node-tokens';
 import { chainUrl } from '@/lib/boot/chain-url';
+import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 
 /**
@@ -9,7 +10,7 @@ import { db } from '@/lib/db/client';
  * AUTH_SECRET nothing is kept (the URL is then simply not shown).
  */
 function key(): Buffer | null {
-  const secret = process.env.AUTH_SECRET;
+  const secret = getConfig().authSecret;
   return secret ? createHash('sha256').update(`nvo-boot-token:${secret}`).digest() : null;
 }
 

@@ -55,8 +55,18 @@ export async function listNodes(q: ListNodesQuery) {
   return { nodes: page.map(nodeSummary), next_cursor: rows.length > q.limit ? page.at(-1)!.id : null };
 }
 
+/**
+ * The chain URL a node boots from (it carries the node's boot token): admins only, each read
+ * audited, never part of the polled node detail. Null when the sealed token cannot be opened.
+ */
+export async function getNodeChainUrl(id: number, publicBaseUrl: string): Promise<string | null> {
+  const node = await db.node.findUnique({ where: { id }, select: { id: true, bootTokenSealed: true } });
+  if (!node) throw new NotFoundError(`Node ${id} not found`);
+  return currentChainUrl(node, publicBaseUrl);
+}
+
 /** Everything the node page shows: node, cloud ids, latest deployment with steps, ledger. */
-export async function getNodeDetail(id: number, opts: { withChainUrl: boolean; publicBaseUrl: string }) {
+export async function getNodeDetail(id: number) {
   const node = await db.node.findUnique({ where: { id } });
   if (!node) throw new NotFoundError(`Node ${id} not found`);
   const [deployment, resources, dnsRecords, events] = await Promise.all([
@@ -97,7 +107,6 @@ export async function getNodeDetail(id: number, opts: { withChainUrl: boolean; p
       message: e.message,
       deployment_id: e.deploymentId,
     })),
-    ...(opts.withChainUrl ? { chain_url: currentChainUrl(node, opts.publicBaseUrl) } : {}),
   };
 }
 

@@ -70,6 +70,7 @@ export const MATRIX: Record<string, RouteRow> = {
     methods: { GET: { auth: 'admin' }, PATCH: { auth: 'admin', body: { role: 'viewer' } }, DELETE: { auth: 'admin' } },
   },
   'app/api/config/nodes/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'operator', body: {} } } },
+  'app/api/config/nodes/[id]/chain-url/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'admin' } } },
   'app/api/config/nodes/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
   'app/api/config/nodes/[id]/reinitialize/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
   'app/api/config/clusters/route.ts': { methods: { GET: { auth: 'viewer' }, POST: { auth: 'operator', body: {} } } },

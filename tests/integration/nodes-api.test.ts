@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { GET as getChainUrl } from '@/app/api/config/nodes/[id]/chain-url/route';
 import { GET as getNode } from '@/app/api/config/nodes/[id]/route';
 import { POST as reinitializeAlias } from '@/app/api/config/nodes/[id]/reinitialize/route';
 import { GET as listNodes, POST as provision } from '@/app/api/config/nodes/route';
 import { POST as reinitialize } from '@/app/api/reinitialize/route';
 import { db } from '@/lib/db/client';
+import { issueBootChainUrl } from '@/lib/provisioning/boot-token';
 import { resetDatabase } from '../helpers/db';
 import { params, request } from '../helpers/request';
 import { userWithToken } from '../helpers/users';
@@ -62,7 +64,7 @@ describe('/api/config/nodes without the cloud', () => {
     expect(badStatus.status).toBe(422);
   });
 
-  it('shows a node with its latest deployment steps, and the chain URL only to admins', async () => {
+  it('shows a node with its latest deployment steps, never its chain URL', async () => {
     const node = await db.node.create({ data: { name: 'n1', serverProfile: 'cx3d-metal-48x128' } });
     await db.deployment.create({ data: { kind: 'provision', nodeId: node.id, steps: { create: [{ name: 'validate', position: 0 }] } } });
     const asViewer = await (await getNode(request(`/api/config/nodes/${node.id}`, { token: viewer }), params({ id: String(node.id) }))).json();
@@ -70,7 +72,7 @@ describe('/api/config/nodes without the cloud', () => {
     expect(asViewer).not.toHaveProperty('chain_url');
     const { token: admin } = await userWithToken('admin');
     const asAdmin = await (await getNode(request(`/api/config/nodes/${node.id}`, { token: admin }), params({ id: String(node.id) }))).json();
-    expect(asAdmin).toHaveProperty('chain_url');
+    expect(asAdmin).not.toHaveProperty('chain_url');
     const missing = await getNode(request('/api/config/nodes/999', { token: viewer }), params({ id: '999' }));
     expect(missing.status).toBe(404);
   });
@@ -85,5 +87,25 @@ describe('/api/config/nodes without the cloud', () => {
     const node = await db.node.create({ data: { name: 'n1', serverProfile: 'cx3d-metal-48x128', status: 'provisioning' } });
     const notYet = await reinitializeAlias(request(`/api/config/nodes/${node.id}/reinitialize`, { token: operator, method: 'POST' }), params({ id: String(node.id) }));
     expect(notYet.status).toBe(409);
+  });
+
+  it('serves the chain URL to admins only, from its own endpoint, auditing every read', async () => {
+    const node = await db.node.create({ data: { name: 'chained', serverProfile: 'cx3d-metal-48x128' } });
+    const url = await issueBootChainUrl(node.id, 'http://localhost:3000');
+    const { token: admin, user } = await userWithToken('admin');
+    const read = () => getChainUrl(request(`/api/config/nodes/${node.id}/chain-url`, { token: admin }), params({ id: String(node.id) }));
+    const res = await read();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ chain_url: url });
+    expect(url).toMatch(/^http:\/\/localhost:3000\/boot\/config\?node_id=\d+&token=nvn_/);
+    await read();
+    const audits = await db.auditLog.findMany({ where: { action: 'node.chain_url.read', targetId: String(node.id) } });
+    expect(audits).toHaveLength(2);
+    expect(audits[0].actorId).not.toBe(user.id); // the token's id: actor is the API token
+    for (const role of ['viewer', 'operator'] as const) {
+      const { token } = await userWithToken(role);
+      expect((await getChainUrl(request(`/api/config/nodes/${node.id}/chain-url`, { token }), params({ id: String(node.id) }))).status).toBe(403);
+    }
+    expect((await getChainUrl(request('/api/config/nodes/999/chain-url', { token: admin }), params({ id: '999' }))).status).toBe(404);
   });
 });

@@ -1,8 +1,6 @@
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/common/PageHeader';
 import { NodeDetailView } from '@/components/nodes/NodeDetailView';
-import { userHasRole } from '@/lib/auth/current-user';
-import { getConfig } from '@/lib/config';
 import { NotFoundError } from '@/lib/http/errors';
 import { getNodeDetail } from '@/lib/provisioning/queries';
 
@@ -11,8 +9,7 @@ export const dynamic = 'force-dynamic';
 export default async function NodePage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id < 1) notFound();
-  const withChainUrl = await userHasRole('admin');
-  const detail = await getNodeDetail(id, { withChainUrl, publicBaseUrl: getConfig().publicBaseUrl }).catch((err) => {
+  const detail = await getNodeDetail(id).catch((err) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });

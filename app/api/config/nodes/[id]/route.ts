@@ -1,5 +1,3 @@
-import { getConfig } from '@/lib/config';
-import { hasRole } from '@/lib/auth/roles';
 import { json, route } from '@/lib/http/route';
 import { getNodeDetail } from '@/lib/provisioning/queries';
 import { nodeIdParamSchema } from '@/lib/provisioning/schemas';
@@ -7,10 +5,10 @@ import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ id: string }>({ auth: 'viewer' }, async (_req, { params, identity }) => {
+/** The node page's data (polled every 2 s); the chain URL is not in it: see ./chain-url. */
+export const GET = route<{ id: string }>({ auth: 'viewer' }, async (_req, { params }) => {
   const { id } = nodeIdParamSchema.parse(params);
-  const admin = identity.kind === 'user' && hasRole(identity.role, 'admin');
-  return json(await getNodeDetail(id, { withChainUrl: admin, publicBaseUrl: getConfig().publicBaseUrl }));
+  return json(await getNodeDetail(id));
 });
 
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });
