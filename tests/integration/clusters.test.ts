@@ -135,6 +135,24 @@ describe('clusters API and formation workflow', () => {
     expect(again.status).toBe(409);
   });
 
+  it('does not run cluster create again when a retry follows a formation whose create succeeded', async () => {
+    const res = await post({ name: 'formed-once', type: 'single_node', nodeIds: [(await node()).id] }, operator);
+    const { deps, cloud, calls } = testDeps();
+    // The cluster is formed, then registering its DNS fails for good.
+    const failingDns = { ...deps.dns, dns: { ...cloud.dns, createARecord: async () => { throw Object.assign(new Error('dns refused'), { retryable: false }); } } };
+    expect(await driveFormation((await deploymentOf(res.body.id)).id, { ...deps, dns: failingDns })).toEqual({ state: 'failed' });
+    expect(calls).toHaveLength(1);
+
+    const retried = await retry(request('/x', { token: operator, method: 'POST' }), params({ id: String(res.body.id) }));
+    expect(retried.status).toBe(202);
+    const second = await deploymentOf(res.body.id);
+    expect(await driveFormation(second.id, deps)).toEqual({ state: 'succeeded' });
+    expect(calls).toHaveLength(1);
+    const step = await db.deploymentStep.findUniqueOrThrow({ where: { deploymentId_name: { deploymentId: second.id, name: 'form_cluster' } } });
+    expect(step.output).toMatchObject({ alreadyFormed: true });
+    expect((await db.cluster.findUniqueOrThrow({ where: { id: res.body.id } })).status).toBe('ready');
+  });
+
   it('fails the formation when a member fails or the members time out', async () => {
     const bad = await node('deploying');
     const res = await post({ name: 'doomed', type: 'single_node', nodeIds: [bad.id] }, operator);

@@ -63,6 +63,17 @@ async function allocateIps(ctx: StepContext): Promise<StepOutcome> {
 async function formCluster(ctx: StepContext): Promise<StepOutcome> {
   const c = await cluster(ctx.clusterId);
   if (!c.clusterIp || !c.dataServicesIp) throw new PermanentStepError('the cluster IPs were not allocated');
+  // `cluster create` is not repeatable: a formation of these members on these IPs that already
+  // succeeded (an earlier run, before a later step failed) is recorded on its step and reused.
+  const members = c.nodes.map((n) => n.name);
+  const earlier = await db.deploymentStep.findFirst({
+    where: { name: 'form_cluster', status: 'succeeded', deployment: { clusterId: c.id } },
+    orderBy: { finishedAt: 'desc' },
+  });
+  const formed = earlier?.output as { clusterIp?: string; dataServicesIp?: string; members?: string[] } | null | undefined;
+  if (formed && formed.clusterIp === c.clusterIp && formed.dataServicesIp === c.dataServicesIp && JSON.stringify(formed.members) === JSON.stringify(members)) {
+    return { done: true, output: { ...formed, alreadyFormed: true, formedIn: earlier!.deploymentId } };
+  }
   const dnsServers = c.dnsServers.length ? c.dnsServers : await ctx.deps.defaultDnsServers();
   if (!c.dnsServers.length) await db.cluster.update({ where: { id: c.id }, data: { dnsServers } });
   const attempt = await db.deploymentStep.count({ where: { name: 'form_cluster', attempts: { gt: 0 }, deployment: { clusterId: c.id } } });
@@ -80,7 +91,7 @@ async function formCluster(ctx: StepContext): Promise<StepOutcome> {
       attempt: Math.max(1, attempt),
     });
     await memberEvent('completed', `member of cluster ${c.name}`);
-    return { done: true, output: { former: ctx.deps.former.kind, output: result.output } };
+    return { done: true, output: { former: ctx.deps.former.kind, output: result.output, clusterIp: c.clusterIp, dataServicesIp: c.dataServicesIp, members } };
   } catch (err) {
     if (err instanceof FormationError && !err.retryable) await memberEvent('failed', `cluster ${c.name}: ${err.message}`);
     throw err;
