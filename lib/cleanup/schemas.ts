@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const nodeIdParamSchema = z.object({ id: z.coerce.number().int('must be a node id').positive('must be a node id') });
 export const deploymentIdParamSchema = z.object({ id: z.uuid('must be a deployment id') });
+export const ledgerRowIdParamSchema = z.object({ id: z.uuid('must be a ledger row id') });
 export const findingIdParamSchema = z.object({ id: z.coerce.number().int().positive('must be a finding id') });
 
 /** GET /api/cleanup/script/{id}: a node id or a deployment id. */

@@ -3,7 +3,9 @@ import type { PlannedDeletion } from '@/lib/cleanup/plan';
 import { isNotFound, waitUntil } from '@/lib/cleanup/wait';
 import { db } from '@/lib/db/client';
 import type { CloudResource } from '@/lib/db/generated/client';
-import { api, detailsOf, findCandidates, isOurs, markResource, planNodeCleanup, ResourceConflictError, type LedgerCloud } from './ledger';
+import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import type { CloudClient } from '@/lib/ibmcloud';
+import { api, detailsOf, findCandidates, isOurs, kindLabel, markResource, planNodeCleanup, ResourceConflictError, type LedgerCloud } from './ledger';
 
 /**
  * The one teardown of ledger rows, used by rollback (`deleteLedgerResource`, row by row) and by
@@ -218,4 +220,50 @@ export async function deleteDnsRecords(ctx: CleanupContext, nodeId: number): Pro
     deleted.push(`${r.recordType} ${r.recordName ?? r.name}`);
   }
   return { deleted };
+}
+
+// ---- The admin's way out ------------------------------------------------------------------------
+
+/** Is the row's object still in the cloud? Looked up by its id, or (never recorded) by name and proof. */
+async function stillInCloud(row: CloudResource, cloud: CloudClient): Promise<string | null> {
+  const gone = (err: unknown) => {
+    if (isNotFound(err)) return null;
+    throw err;
+  };
+  if (!row.cloudId) return resolveCloudId(row, cloud);
+  switch (row.kind) {
+    case 'bare_metal_server':
+      return (await cloud.vpc.getBareMetalServer(row.cloudId).catch(gone))?.id ?? null;
+    case 'vni':
+      return (await cloud.vpc.getVirtualNetworkInterface(row.cloudId).catch(gone))?.id ?? null;
+    case 'reserved_ip': {
+      if (!row.subnetId) {
+        throw new ResourceConflictError(`Reserved IP ${row.name} has no subnet recorded, so its absence cannot be confirmed; release it by hand in IBM Cloud first`, row.name);
+      }
+      return (await cloud.vpc.getReservedIp(row.subnetId, row.cloudId).catch(gone))?.id ?? null;
+    }
+    case 'dns_record':
+      return (await cloud.dns.getResourceRecord(row.cloudId).catch(gone))?.id ?? null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Releases one live ledger row whose cloud object is confirmed gone (a cleanup that failed for
+ * good after the operator removed the resource by hand). Refused (409) while the object still
+ * exists: then the way out is to retry the cleanup. Returns the row before and after.
+ */
+export async function releaseLedgerRow(id: string, cloud: CloudClient) {
+  const row = await db.cloudResource.findUnique({ where: { id } });
+  if (!row) throw new NotFoundError(`Ledger row ${id} does not exist`);
+  if (row.state === 'deleted') throw new ConflictError(`Ledger row ${id} (${row.kind} ${row.name}) is already released`);
+  const present = await stillInCloud(row, cloud);
+  if (present) {
+    throw new ConflictError(`${kindLabel(row.kind)} ${row.name} still exists in the cloud (${present}); retry the cleanup of its owner to delete it`);
+  }
+  await markResource(row.id, 'deleted');
+  if (row.kind === 'dns_record' && row.cloudId) await db.dnsRecord.deleteMany({ where: { cloudId: row.cloudId } });
+  const summary = (r: CloudResource) => ({ id: r.id, kind: r.kind, name: r.name, cloudId: r.cloudId, state: r.state, nodeId: r.nodeId, clusterId: r.clusterId });
+  return { before: summary(row), after: summary(await db.cloudResource.findUniqueOrThrow({ where: { id } })) };
 }

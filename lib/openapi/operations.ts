@@ -74,6 +74,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('delete', '/api/dns/records/{name}', 'DNS', 'operator', 'Delete a manual record (node and cluster records go with their owner)'),
 
   op('post', '/api/cleanup/node/{id}', 'Cleanup', 'operator', 'Start the durable, ledger-driven cleanup of a node'),
+  op('post', '/api/cleanup/resources/{id}/release', 'Cleanup', 'admin', 'Release a ledger row whose resource is confirmed gone from the cloud (409 while it exists); frees a reserved name'),
   op('post', '/api/cleanup/deployment/{id}', 'Cleanup', 'operator', "Clean up a deployment's node (or its cluster's members)"),
   op('post', '/api/cleanup/batch', 'Cleanup', 'operator', 'Clean up nodes, deployments and drift findings; per-target results (207 when some fail)', { body: batchCleanupSchema }),
   op('post', '/api/cleanup/orphaned', 'Cleanup', 'operator', 'Reconcile, then list (default) or, with dry_run=false, clean failed nodes and provably-our orphans older than max_age_hours; stuck nodes and foreign resources are only reported (the original swept by default, by name)', { body: orphanSweepSchema }),

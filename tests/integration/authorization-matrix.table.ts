@@ -85,6 +85,7 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/cleanup/node/[id]/route.ts': { params: { id: NO_NODE }, methods: { POST: { auth: 'operator' } } },
   'app/api/cleanup/orphaned/route.ts': { methods: { POST: { auth: 'operator', body: { dry_run: 'not-a-boolean' } } } },
   'app/api/cleanup/plan/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
+  'app/api/cleanup/resources/[id]/release/route.ts': { params: { id: '00000000-0000-4000-8000-000000000000' }, methods: { POST: { auth: 'admin' } } },
   'app/api/cleanup/reconcile/route.ts': { methods: { POST: { auth: 'operator', downstream: 'lists cloud resources; no simulator runs in this test' } } },
   'app/api/cleanup/script/[id]/route.ts': { params: { id: NO_NODE }, methods: { GET: { auth: 'viewer' } } },
   'app/api/cleanup/status/route.ts': { methods: { GET: { auth: 'viewer' } } },

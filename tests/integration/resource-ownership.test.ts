@@ -5,7 +5,10 @@ import { registerClusterDns } from '@/lib/clusters/dns';
 import { db } from '@/lib/db/client';
 import { provisionNodes } from '@/lib/provisioning/provision';
 import { provisionRequestSchema } from '@/lib/provisioning/schemas';
+import { POST as releaseRow } from '@/app/api/cleanup/resources/[id]/release/route';
 import { resetDatabase } from '../helpers/db';
+import { params, request } from '../helpers/request';
+import { userWithToken } from '../helpers/users';
 import { drive, inventoryOf, nodePlayer, testDeps, type Inventory } from '../helpers/provisioning';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 
@@ -13,6 +16,8 @@ let cloud: TestCloud;
 
 beforeAll(async () => {
   cloud = await startTestCloud();
+  // The release route binds the process's cloud client.
+  Object.assign(process.env, { IBMCLOUD_IAM_URL: cloud.sim.iamUrl, IBMCLOUD_VPC_URL: cloud.sim.vpcUrl, IBMCLOUD_DNS_URL: cloud.sim.dnsUrl });
 });
 afterAll(() => cloud?.close());
 beforeEach(async () => {
@@ -155,5 +160,40 @@ describe('the ledger never hands a live row to a new owner', () => {
       .rejects.toMatchObject({ status: 409, message: expect.stringMatching(new RegExp(`nvo-held-mgmt-vni is still held by node held \\(id ${holder.id}\\)`)) });
     expect(await db.cloudResource.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ nodeId: holder.id, state: 'failed', cloudId: 'vni-1' });
     expect(await db.cloudResource.count()).toBe(1);
+  });
+});
+
+describe('the admin way out of a name held by a failed cleanup', () => {
+  it('releases a ledger row only once its resource is gone (audited), then a retried cleanup frees the name', async () => {
+    const admin = (await userWithToken('admin')).token;
+    const old = await provisionAndDrive('own-e');
+    await db.node.update({ where: { id: old.nodeId }, data: { status: 'failed', failureReason: 'Cleanup failed at delete_server: test' } });
+    const serverRow = await db.cloudResource.findFirstOrThrow({ where: { nodeId: old.nodeId, kind: 'bare_metal_server' } });
+    const release = async () => {
+      const res = await releaseRow(request(`/api/cleanup/resources/${serverRow.id}/release`, { method: 'POST', token: admin }), params({ id: serverRow.id }));
+      return { status: res.status, body: await res.json() };
+    };
+
+    const refused = await release();
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/nvo-own-e still exists in the cloud/);
+    expect((await db.cloudResource.findUniqueOrThrow({ where: { id: serverRow.id } })).state).toBe('created');
+
+    // The operator deletes the server by hand.
+    await cloud.client.vpc.deleteBareMetalServer(serverRow.cloudId!);
+    for (let i = 0; i < 100 && (await cloud.client.vpc.listBareMetalServers({ name: 'nvo-own-e' })).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const released = await release();
+    expect(released.status).toBe(200);
+    expect(released.body.resource).toMatchObject({ id: serverRow.id, state: 'deleted' });
+    expect(await db.auditLog.count({ where: { action: 'cleanup.release_resource', targetId: serverRow.id } })).toBe(1);
+
+    // Other rows are still live: the name stays reserved until the retried cleanup deletes them.
+    const body = provisionRequestSchema.parse({ node_config: { node_name: 'own-e', server_profile: 'cx3d-metal-48x128' } });
+    await expect(provisionNodes(body, { dryRun: false, requestedBy: 'test' }, testDeps(cloud))).rejects.toMatchObject({ status: 409 });
+    expect(await cleanNode(old.nodeId)).toBe('succeeded');
+    const gone = inventoryOf(await inventory(), 'own-e');
+    expect([gone.servers, gone.vnis, gone.reservedIps, gone.dns]).toEqual([[], [], [], []]);
+    const again = await provision('own-e');
+    expect(again.accepted).toHaveLength(1);
   });
 });
