@@ -77,6 +77,28 @@ describe('clusters API and formation workflow', () => {
     expect(listed.clusters).toEqual([expect.objectContaining({ name: 'trio', status: 'ready', nodeCount: 3 })]);
   });
 
+  it('forms only once it holds every member (ascending ids), waiting while another workflow owns one', async () => {
+    const [a, b, c] = [await node(), await node(), await node()];
+    // A cleanup of b is running: b belongs to it until it ends.
+    const cleanup = await db.deployment.create({ data: { kind: 'cleanup', nodeId: b.id, status: 'running' } });
+    await db.node.update({ where: { id: b.id }, data: { activeDeploymentId: cleanup.id } });
+    const res = await post({ name: 'held', type: 'multi_node', nodeIds: [c.id, b.id, a.id] }, operator);
+    expect(res.status).toBe(202);
+    const { deps, calls } = testDeps();
+    const deploymentId = (await deploymentOf(res.body.id)).id;
+    expect((await driveFormation(deploymentId, deps, 4)).state).toBe('waiting');
+    expect(calls).toHaveLength(0);
+    // All or nothing: a, taken first, was given back when b could not be taken.
+    const owners = async () => (await db.node.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, orderBy: { id: 'asc' } })).map((n) => n.activeDeploymentId);
+    expect(await owners()).toEqual([null, cleanup.id, null]);
+
+    await db.deployment.update({ where: { id: cleanup.id }, data: { status: 'succeeded' } });
+    await db.node.update({ where: { id: b.id }, data: { activeDeploymentId: null } });
+    expect(await driveFormation(deploymentId, deps)).toEqual({ state: 'succeeded' });
+    expect(calls).toHaveLength(1);
+    expect(await owners()).toEqual([null, null, null]);
+  });
+
   it('never hands the same cluster address out twice', async () => {
     const { deps } = testDeps();
     const ids = [];

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as reinitialize } from '@/app/api/reinitialize/route';
 import type { CleanupContext } from '@/lib/cleanup/context';
@@ -186,6 +188,23 @@ describe('one workflow per node (simulator)', () => {
     await runDeployment(provisionId, testDeps(cloud));
     await runDeployment(reinitId, testDeps(cloud));
     expect(await db.node.findUniqueOrThrow({ where: { id: nodeId } })).toMatchObject({ activeDeploymentId: reinitId });
+  });
+
+  it('backfills the owner of each node from the deployments running when the migration runs', async () => {
+    const sql = readFileSync(path.resolve('prisma/migrations/20261203110000_node_active_deployment/migration.sql'), 'utf8');
+    const backfill = sql.slice(sql.indexOf('UPDATE "Node"'));
+    const make = (name: string) => db.node.create({ data: { name, serverProfile: 'bx2d-metal-96x384', status: 'deploying' } });
+    const [running, cleaning, done, rolling] = [await make('bf1'), await make('bf2'), await make('bf3'), await make('bf4')];
+    const deployment = (nodeId: number, kind: string, status: string) => db.deployment.create({ data: { nodeId, kind, status } });
+    const provision = await deployment(running.id, 'provision', 'running');
+    await deployment(cleaning.id, 'provision', 'running');
+    const cleanup = await deployment(cleaning.id, 'cleanup', 'pending');
+    await deployment(done.id, 'provision', 'succeeded');
+    const rollback = await deployment(rolling.id, 'provision', 'compensating');
+    await db.node.updateMany({ data: { activeDeploymentId: null } });
+    await db.$executeRawUnsafe(backfill);
+    const owners = await db.node.findMany({ orderBy: { id: 'asc' }, select: { activeDeploymentId: true } });
+    expect(owners.map((o) => o.activeDeploymentId)).toEqual([provision.id, cleanup.id, null, rollback.id]);
   });
 
   it('marks a silent node stuck once, whichever of the install step and stuck detection sees it first', async () => {
