@@ -27,6 +27,7 @@ export function cleanupDeps(): CleanupDeps {
   return {
     enqueueNode: (deploymentId) => enqueue(CLEANUP_QUEUE, { deploymentId }, { singletonKey: deploymentId }),
     enqueueFinding: (findingId) => enqueue(FINDING_QUEUE, { findingId }, { singletonKey: String(findingId) }),
+    cloud: getCloudClient(getConfig()),
   };
 }
 

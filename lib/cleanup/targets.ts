@@ -1,21 +1,30 @@
 import { db } from '@/lib/db/client';
+import { releaseClusterResources, type DeleteClusterDeps } from '@/lib/clusters/lifecycle';
 import { AppError } from '@/lib/http/errors';
 import { startFindingCleanup, type FindingCleanupDeps } from './drift/clean-finding';
 import { planSummary, startNodeCleanup, nodesOfDeployment, type StartedCleanup } from './start';
 import type { CleanupTarget, OrphanSweepInput } from './schemas';
 
-export type CleanupDeps = FindingCleanupDeps;
+export interface CleanupDeps extends FindingCleanupDeps {
+  /** For a cluster's own resources (cleanup of a cluster deployment). */
+  cloud: DeleteClusterDeps;
+}
 
 function describeStart(s: StartedCleanup) {
   return { node_id: s.nodeId, node_name: s.nodeName, deployment_id: s.deploymentId, created: s.created, resources: planSummary(s.plan) };
 }
 
-/** Cleans every node of a deployment (its node, or its cluster's members); one result per node. */
+/**
+ * Cleans every node of a deployment (its node, or its cluster's members); one result per node.
+ * A cluster's deployment also releases the cluster's own addresses and DNS records.
+ */
 export async function cleanupDeployment(deploymentId: string, requestedBy: string, deps: CleanupDeps) {
   const nodeIds = await nodesOfDeployment(deploymentId);
   const results = [];
   for (const nodeId of nodeIds) results.push(await cleanupOne({ type: 'node', id: nodeId }, requestedBy, deps));
-  return { deployment_id: deploymentId, nodes: results };
+  const { clusterId } = await db.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { clusterId: true } });
+  const cluster = clusterId !== null ? await releaseClusterResources(clusterId, requestedBy, deps.cloud) : undefined;
+  return { deployment_id: deploymentId, nodes: results, ...(cluster ? { cluster } : {}) };
 }
 
 export interface TargetResult {

@@ -45,6 +45,25 @@ export async function deleteCluster(id: number, opts: { force: boolean; requeste
   return { message: `Cluster ${id} deleted successfully`, name: cluster.name, detached: cluster.nodes.map((n) => n.name), removedDnsRecords, releasedAddresses };
 }
 
+/**
+ * `cleanup/deployment` of a cluster's deployment: besides its members' cleanups, the cluster's own
+ * resources (virtual and data-services IPs, their DNS records) go through the ledger's teardown.
+ * The cluster is left failed without addresses, so a retry forms it afresh.
+ */
+export async function releaseClusterResources(clusterId: number, requestedBy: string, deps: DeleteClusterDeps) {
+  const cluster = await db.cluster.findUnique({ where: { id: clusterId } });
+  if (!cluster) throw new NotFoundError(`Cluster ${clusterId} does not exist`);
+  await db.deployment.updateMany({ where: { clusterId, status: { in: ['pending', 'running'] } }, data: { status: 'cancelled', finishedAt: new Date(), error: `cancelled: cluster resources released by ${requestedBy}` } });
+  const removedDnsRecords = await removeClusterDns(clusterId, deps);
+  const releasedAddresses = await releaseClusterAddresses(clusterId, deps);
+  await db.cluster.update({
+    where: { id: clusterId },
+    data: { status: 'failed', failureReason: `cluster resources released by a cleanup (${requestedBy})`, clusterIp: null, dataServicesIp: null },
+  });
+  await recordEvent({ clusterId, phase: 'cleanup', status: 'completed', source: 'operator', message: `released ${releasedAddresses} address(es) and ${removedDnsRecords} DNS record(s) (cleanup by ${requestedBy})` });
+  return { cluster_id: clusterId, cluster_name: cluster.name, removed_dns_records: removedDnsRecords, released_addresses: releasedAddresses };
+}
+
 /** Starts a new formation run of a failed cluster; its idempotent steps reuse what was done. */
 export async function retryCluster(id: number, opts: { requestedBy: string; enqueue?: (deploymentId: string) => Promise<unknown> }) {
   const cluster = await db.cluster.findUnique({ where: { id } });

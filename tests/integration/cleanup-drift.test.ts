@@ -54,7 +54,7 @@ describe('drift reconciliation and the cleanup script (simulator)', () => {
     // A second run finds the same things: no duplicates.
     expect((await reconcile(cloud.client, scope())).opened).toBe(0);
 
-    const deps = { enqueueNode: async () => undefined, enqueueFinding: (id: number) => runFindingCleanup(id, ctx) };
+    const deps = { enqueueNode: async () => undefined, enqueueFinding: (id: number) => runFindingCleanup(id, ctx), cloud: cloud.client };
     const swept = await sweepOrphans({ max_age_hours: 0, dry_run: false }, 'tester', deps);
     expect(swept.results).toEqual([]);
     expect(swept.reported.foreign_findings).toHaveLength(4);

@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as getOne, DELETE as deleteOne } from '@/app/api/config/clusters/[id]/route';
 import { POST as retry } from '@/app/api/config/clusters/[id]/retry/route';
 import { GET as list, POST as create } from '@/app/api/config/clusters/route';
+import { cleanupDeployment } from '@/lib/cleanup/targets';
 import { deleteCluster } from '@/lib/clusters/lifecycle';
 import { db } from '@/lib/db/client';
 import { stopJobEngine } from '@/lib/jobs/engine';
@@ -173,6 +174,22 @@ describe('clusters API and formation workflow', () => {
     const step = await db.deploymentStep.findUniqueOrThrow({ where: { deploymentId_name: { deploymentId: second.id, name: 'form_cluster' } } });
     expect(step.output).toMatchObject({ alreadyFormed: true });
     expect((await db.cluster.findUniqueOrThrow({ where: { id: res.body.id } })).status).toBe('ready');
+  });
+
+  it('releases the cluster\'s own addresses and DNS records on cleanup of its deployment', async () => {
+    const member = await node();
+    const res = await post({ name: 'swept', type: 'single_node', nodeIds: [member.id] }, operator);
+    const { deps, cloud } = testDeps();
+    const deploymentId = (await deploymentOf(res.body.id)).id;
+    expect(await driveFormation(deploymentId, deps)).toEqual({ state: 'succeeded' });
+    expect([cloud.reserved.size, cloud.records.size]).toEqual([2, 4]);
+
+    const result = await cleanupDeployment(deploymentId, 'tester', { enqueueNode: async () => undefined, enqueueFinding: async () => undefined, cloud: { vpc: cloud.vpc, dns: cloud.dns } });
+    expect(result.cluster).toMatchObject({ cluster_id: res.body.id, removed_dns_records: 4, released_addresses: 2 });
+    expect([cloud.reserved.size, cloud.records.size]).toEqual([0, 0]);
+    expect(await db.cloudResource.count({ where: { clusterId: res.body.id, state: { not: 'deleted' } } })).toBe(0);
+    expect(await db.ipAllocation.count({ where: { clusterId: res.body.id, releasedAt: null } })).toBe(0);
+    expect(await db.cluster.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({ status: 'failed', clusterIp: null });
   });
 
   it('fails the formation when a member fails or the members time out', async () => {
