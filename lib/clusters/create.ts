@@ -47,8 +47,16 @@ function memberErrors(field: string, nodes: MemberNode[], clusterNames: Map<numb
  * queues its formation. Validation failures are field errors; a taken name is a conflict.
  */
 export async function createCluster(req: CreateClusterRequest, opts: CreateClusterOptions) {
-  if (await db.cluster.findUnique({ where: { name: req.name } })) {
-    throw new ConflictError(`A cluster named ${req.name} already exists`, { errors: [{ field: 'name', message: 'already taken' }] });
+  // A cluster row stays until its ledger is empty (deleteCluster removes it last), so the name is
+  // reserved for as long as any of its resources may still exist.
+  const holder = await db.cluster.findUnique({
+    where: { name: req.name },
+    select: { id: true, status: true, _count: { select: { cloudResources: { where: { state: { not: 'deleted' } } } } } },
+  });
+  if (holder) {
+    const live = holder._count.cloudResources;
+    const message = `taken by cluster ${req.name} (id ${holder.id}, ${holder.status}${live ? `, holding ${live} live cloud resource(s)` : ''})`;
+    throw new ConflictError(`A cluster named ${req.name} already exists: ${message}`, { errors: [{ field: 'name', message }] });
   }
   let memberIds: number[];
   if (req.provision) {
