@@ -1,3 +1,4 @@
+import { nodeMay, nodeStage } from '@/lib/auth/node-access';
 import type { BootQuery } from './boot-request';
 import { isInstallable, isInstalled, nodeForBootToken, type BootNode } from './boot-node';
 
@@ -13,7 +14,7 @@ export const DENIED_REASON = 'This server is not registered with the orchestrato
 /** Matching: which node is booting, and what it should do (install, boot its disk, or wait). */
 export async function decideBoot(query: BootQuery): Promise<BootDecision> {
   const node = await nodeForBootToken(query.token, { nodeId: query.nodeId, mgmtIp: query.mgmtIp });
-  if (!node) return { kind: 'denied', reason: DENIED_REASON };
+  if (!node || !nodeMay(nodeStage(node.status), 'boot_config')) return { kind: 'denied', reason: DENIED_REASON };
   if (await isInstalled(node)) return { kind: 'local_disk', node };
   if (isInstallable(node.status)) return { kind: 'install', node };
   return {

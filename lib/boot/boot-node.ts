@@ -2,6 +2,7 @@ import { nodeIdForToken } from '@/lib/auth/node-tokens';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
 import type { Prisma } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
+import { POST_INSTALL_PHASES } from '@/lib/status/phases';
 
 export const BOOT_NODE_SELECT = {
   id: true,
@@ -61,8 +62,7 @@ export async function nodeForBootToken(
   return node;
 }
 
-/** Phases the node reports only after the installer rebooted it into AHV from its own disk. */
-const AFTER_INSTALL = ['cluster_formation', 'dns_registration', 'health_validation'];
+const AFTER_INSTALL: string[] = [...POST_INSTALL_PHASES];
 
 /**
  * True once the hypervisor is on the node's disk: deployed, or (since the current token was

@@ -23,7 +23,7 @@ export async function finalizeNode(_ctx: CleanupContext, nodeId: number): Promis
     db.ipAllocation.updateMany({ where: { nodeId, releasedAt: null }, data: { releasedAt: now } }),
     db.node.update({
       where: { id: nodeId },
-      data: { status: 'cleaned', phase: 'cleanup', statusMessage: 'Cleaned up: every cloud resource was deleted', bootTokenHash: null },
+      data: { status: 'cleaned', phase: 'cleanup', statusMessage: 'Cleaned up: every cloud resource was deleted', bootTokenHash: null, bootTokenSealed: null },
     }),
   ]);
   return { remaining: 0 };

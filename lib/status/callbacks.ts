@@ -1,7 +1,9 @@
 import type { Identity } from '@/lib/auth/identity';
+import { assertNodeMay, nodeStage, type NodeAction } from '@/lib/auth/node-access';
 import { db } from '@/lib/db/client';
 import { ConflictError, ForbiddenError } from '@/lib/http/errors';
 import { applyPhaseReport, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
+import { POST_INSTALL_PHASES } from './phases';
 import type { PhaseCallback } from './schemas';
 
 /** The node a node-token request speaks for. */
@@ -32,7 +34,8 @@ export async function receivePhaseCallback(
   body: PhaseCallback,
   idempotencyHeader?: string | null,
 ): Promise<PhaseReportResult> {
-  await callerNodeAt(nodeId, body.server_ip);
+  const node = await callerNodeAt(nodeId, body.server_ip);
+  assertNodeMay(node, nodeStage(node.status), phaseAction(body.phase));
   return applyPhaseReport({
     nodeId,
     phase: body.phase,
@@ -43,6 +46,11 @@ export async function receivePhaseCallback(
     clientId: body.callback_id ?? idempotencyHeader?.slice(0, 128) ?? undefined,
     source: 'node',
   });
+}
+
+/** What reporting `phase` counts as in the node-token policy (lib/auth/node-access.ts). */
+export function phaseAction(phase: string): NodeAction {
+  return (POST_INSTALL_PHASES as readonly string[]).includes(phase) ? 'post_install_phase' : 'install_phase';
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Node } from '@/lib/db/generated/client';
 import { db } from '@/lib/db/client';
 import { ConflictError, ForbiddenError } from '@/lib/http/errors';
 import { applyPhaseReport } from './apply-phase-report';
-import { callerNodeAt } from './callbacks';
+import { assertNodeMay, nodeStage } from '@/lib/auth/node-access';
+import { callerNodeAt, phaseAction } from './callbacks';
 import { installerStep } from './installer-phases';
 import { recordNodeLog } from './node-log';
 import { isInstallPhase, type InstallPhase } from './phases';
@@ -39,6 +40,7 @@ async function installerNode(nodeId: number, body: InstallationStatus): Promise<
  */
 export async function receiveInstallerStatus(nodeId: number, body: InstallationStatus): Promise<InstallerCallbackResult> {
   const node = await installerNode(nodeId, body);
+  assertNodeMay(node, nodeStage(node.status), 'installer_log');
   const step = installerStep(body.phase);
   const details = { installerPhase: body.phase };
   if (step.kind === 'log') {
@@ -65,9 +67,11 @@ export async function receiveOverallStatus(nodeId: number, body: InstallerStatus
   const node = await callerNodeAt(nodeId, body.server_ip);
   if (body.status === 'failed' || body.phase) {
     const report = { phase: body.phase ?? currentPhase(node), status: body.status };
+    assertNodeMay(node, nodeStage(node.status), phaseAction(report.phase));
     const result = await applyPhaseReport({ nodeId, ...report, message: body.message, details: body.details, clientId: body.callback_id, source: 'node' });
     return { applied: true, recorded: result.recorded, ...report };
   }
+  assertNodeMay(node, nodeStage(node.status), 'heartbeat');
   const recorded = await recordNodeLog(nodeId, { message: body.message, details: { overall: body.status, ...body.details } as Prisma.InputJsonValue, clientId: body.callback_id });
   return { applied: false, recorded, status: body.status };
 }

@@ -16,6 +16,9 @@ export const INSTALL_PHASES = [
 
 export type InstallPhase = (typeof INSTALL_PHASES)[number];
 
+/** Phases a node reports only after the installer rebooted it into AHV from its own disk. */
+export const POST_INSTALL_PHASES = ['cluster_formation', 'dns_registration', 'health_validation'] as const;
+
 /** Orchestrator-side phases that also appear in a node's timeline. */
 export const ORCHESTRATOR_PHASES = [
   'provisioning',
