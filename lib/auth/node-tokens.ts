@@ -9,7 +9,12 @@ import { hashSecret, newSecret } from './secrets';
  * PostgreSQL itself (prisma/migrations/20261203120000_node_bus_notify), so every process of every
  * instance forgets the old token at once. Unknown tokens are never cached and evict nothing.
  */
-const cache = new BusCache<string, number>({ topic: 'node', tagOf: nodeTag, max: 50_000 });
+const cache = new BusCache<string, number>({
+  topic: 'node',
+  // Phase reports change a node all the time; only a change of its token (or its deletion) matters here.
+  tagOf: (m) => (m.data.tokenChanged === false ? undefined : nodeTag(m)),
+  max: 50_000,
+});
 
 /** Issues (or rotates) a node's boot token. The plaintext goes into the server's user data only. */
 export async function issueNodeToken(nodeId: number): Promise<string> {

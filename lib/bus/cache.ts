@@ -8,20 +8,26 @@ import { busConnected, onReset, subscribe, type BusMessage, type BusTopic } from
  * failed look-ups (a spray of random tokens) never evict anything.
  */
 export class BusCache<K, V> {
-  private entries = new Map<K, { value: V; tag: number }>();
+  private entries = new Map<K, { value: V; tag: number; version?: number }>();
   private byTag = new Map<number, Set<K>>();
   /** Monotonic counter of invalidations, so a load that raced one does not store its stale result. */
   private tick = 0;
-  private invalidatedAt = new Map<number, number>();
+  private invalidatedAt = new Map<number, { tick: number; version?: number }>();
   private clearedAt = 0;
   private listening = false;
 
   constructor(
     private readonly opts: {
       topic: BusTopic;
-      /** The tag a message names (e.g. data.nodeId), or null for "everything changed". */
-      tagOf: (message: BusMessage) => number | null;
+      /** The tag a message names (e.g. data.nodeId), null for "everything changed", undefined for "not for us". */
+      tagOf: (message: BusMessage) => number | null | undefined;
       max: number;
+      /**
+       * The version a value was read at and a message announces (data.version): a message then
+       * drops only entries older than the change it announces, so a writer can keep the state
+       * it just wrote (see set()) when its own notification comes back.
+       */
+      versionOf?: (value: V) => number;
     },
   ) {}
 
@@ -30,8 +36,9 @@ export class BusCache<K, V> {
     this.listening = true;
     subscribe(this.opts.topic, (m) => {
       const tag = this.opts.tagOf(m);
+      const version = typeof m.data.version === 'number' ? m.data.version : undefined;
       if (tag === null) this.clear();
-      else this.invalidate(tag);
+      else if (tag !== undefined) this.invalidate(tag, version);
     });
     onReset(() => this.clear());
   }
@@ -51,15 +58,29 @@ export class BusCache<K, V> {
     const value = await loader();
     if (value === null || !connected || !busConnected()) return value;
     const tag = tagOf(value);
-    if ((this.invalidatedAt.get(tag) ?? -1) > startedAt || this.clearedAt > startedAt) return value;
+    if (this.clearedAt > startedAt) return value;
+    const invalidated = this.invalidatedAt.get(tag);
+    if (invalidated && invalidated.tick > startedAt && !this.newer(value, invalidated.version)) return value;
     this.store(key, value, tag);
     return value;
+  }
+
+  /** Stores a value this process just wrote (with its new version), for its next request. */
+  set(key: K, value: V, tag: number) {
+    if (!busConnected()) return;
+    const invalidated = this.invalidatedAt.get(tag);
+    if (invalidated && !this.newer(value, invalidated.version)) return;
+    this.store(key, value, tag);
+  }
+
+  private newer(value: V, version: number | undefined): boolean {
+    return version !== undefined && this.opts.versionOf !== undefined && this.opts.versionOf(value) >= version;
   }
 
   private store(key: K, value: V, tag: number) {
     this.delete(key);
     if (this.entries.size >= this.opts.max) this.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, { value, tag });
+    this.entries.set(key, { value, tag, version: this.opts.versionOf?.(value) });
     let keys = this.byTag.get(tag);
     if (!keys) this.byTag.set(tag, (keys = new Set()));
     keys.add(key);
@@ -75,15 +96,18 @@ export class BusCache<K, V> {
   }
 
   /** Drops every entry tagged `tag` (also called locally by the process that made the change). */
-  invalidate(tag: number) {
+  invalidate(tag: number, version?: number) {
     this.tick++;
-    this.invalidatedAt.set(tag, this.tick);
+    this.invalidatedAt.set(tag, { tick: this.tick, version });
     if (this.invalidatedAt.size > 4 * this.opts.max) {
       this.invalidatedAt.clear();
       this.clearedAt = this.tick;
     }
-    for (const key of this.byTag.get(tag) ?? []) this.entries.delete(key);
-    this.byTag.delete(tag);
+    for (const key of [...(this.byTag.get(tag) ?? [])]) {
+      const entry = this.entries.get(key)!;
+      if (version !== undefined && entry.version !== undefined && entry.version >= version) continue;
+      this.delete(key);
+    }
   }
 
   clear() {

@@ -1,14 +1,15 @@
-import type { Prisma } from '@/lib/db/client';
-import { db } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { notifyStatement } from '@/lib/bus';
+import { BusCache, nodeTag } from '@/lib/bus/cache';
+import { pgPool } from '@/lib/db/pg-pool';
+import { ConflictError, NotFoundError } from '@/lib/http/errors';
 import { logger } from '@/lib/log/logger';
 import { observePhaseDuration } from '@/lib/metrics/phases';
 import { callbackKey } from './idempotency';
 import { nodeUpdateForReport } from './node-update';
-import { activeDeploymentId, loadPhaseState, runStartOf, type PhaseStateDetail } from './phase-state';
+import type { PhaseStateDetail } from './phase-state';
 import { currentExpectedDurations } from './phase-stats';
-import type { InstallPhase, PhaseStatus } from './phases';
-import { recordEvent, type DbClient, type EventSource } from './timeline';
+import { INSTALL_PHASES, isInstallPhase, PHASE_STATUSES, type InstallPhase, type PhaseStatus } from './phases';
+import type { EventSource } from './timeline';
 import { assertNodeAcceptsReports, checkPhaseTransition } from './transitions';
 
 export interface PhaseReportInput {
@@ -30,64 +31,199 @@ export interface PhaseReportResult {
   node: { id: number; status: string; phase: string | null; progress: number };
 }
 
+/** What a phase report is checked against: the node and its current run's phase state. */
+export interface ReportState {
+  node: { id: number; name: string; status: string; phase: string | null; progress: number; managementIp: string | null; runStart: Date; version: number };
+  deploymentId: string | null;
+  phase: PhaseStateDetail;
+}
+
+interface StateRow {
+  id: number; name: string; status: string; phase: string | null; progress: number; managementIp: string | null; runStart: Date; version: number;
+  deploymentId: string | null; lastPhase: string | null; lastStatus: string | null; lastAt: Date | null; lastDetails: { phaseProgress?: unknown } | null;
+  phaseStartedAt: Date | null;
+}
+
+/**
+ * Report states of the nodes reporting now, per process. A node change elsewhere drops its entry
+ * (bus); the process that wrote keeps the state it wrote (same version). A stale entry costs a
+ * retry, never a wrong answer: the write applies only at the version it was checked against.
+ */
+const states = new BusCache<number, ReportState>({ topic: 'node', tagOf: nodeTag, max: 20_000, versionOf: (s) => s.node.version });
+
+/** The node's report state: from the cache, or readReportState. */
+export async function loadReportState(nodeId: number): Promise<ReportState | null> {
+  return states.load(nodeId, () => readReportState(nodeId), (s) => s.node.id);
+}
+
+/** The node, its run's newest install-phase event and that phase's start, and its deployment: one query. */
+async function readReportState(nodeId: number): Promise<ReportState | null> {
+  const { rows } = await pgPool().query<StateRow>({
+    name: 'phase-report-state',
+    text: `SELECT n."id", n."name", n."status", n."phase", n."progress", n."managementIp", COALESCE(n."bootTokenAt", n."createdAt") AS "runStart", n."version",
+                  (SELECT d."id" FROM "Deployment" d WHERE d."nodeId" = n."id" AND d."kind" IN ('provision', 'reinitialize')
+                   ORDER BY d."createdAt" DESC LIMIT 1) AS "deploymentId",
+                  l."phase" AS "lastPhase", l."status" AS "lastStatus", l."createdAt" AS "lastAt", l."details" AS "lastDetails",
+                  (SELECT s."createdAt" FROM "DeploymentEvent" s
+                   WHERE s."nodeId" = n."id" AND s."createdAt" >= COALESCE(n."bootTokenAt", n."createdAt") AND s."phase" = l."phase"
+                     AND s."status" IN ('started', 'in_progress')
+                   ORDER BY s."id" ASC LIMIT 1) AS "phaseStartedAt"
+           FROM "Node" n
+           LEFT JOIN LATERAL (
+             SELECT e."phase", e."status", e."createdAt", e."details" FROM "DeploymentEvent" e
+             WHERE e."nodeId" = n."id" AND e."createdAt" >= COALESCE(n."bootTokenAt", n."createdAt")
+               AND e."phase" = ANY($2) AND e."status" = ANY($3)
+             ORDER BY e."id" DESC LIMIT 1) l ON true
+           WHERE n."id" = $1`,
+    values: [nodeId, [...INSTALL_PHASES], [...PHASE_STATUSES]],
+  });
+  const r = rows[0];
+  if (!r) return null;
+  const phase: PhaseStateDetail = r.lastPhase && isInstallPhase(r.lastPhase)
+    ? {
+        phase: r.lastPhase,
+        status: r.lastStatus as PhaseStatus,
+        at: r.lastAt,
+        phaseStartedAt: r.phaseStartedAt,
+        phaseProgress: typeof r.lastDetails?.phaseProgress === 'number' ? r.lastDetails.phaseProgress : null,
+      }
+    : { phase: null, status: null, at: null, phaseStartedAt: null, phaseProgress: null };
+  return {
+    node: { id: r.id, name: r.name, status: r.status, phase: r.phase, progress: r.progress, managementIp: r.managementIp, runStart: r.runStart, version: r.version },
+    deploymentId: r.deploymentId,
+    phase,
+  };
+}
+
+async function keyExists(key: string): Promise<boolean> {
+  const { rows } = await pgPool().query({ name: 'event-key-exists', text: 'SELECT 1 FROM "DeploymentEvent" WHERE "idempotencyKey" = $1', values: [key] });
+  return rows.length > 0;
+}
+
+/**
+ * The one statement that records a report: if the node is still at the version the checks ran
+ * against (locked for the statement), insert the event(s) — none when the report's idempotency
+ * key is already there — update the node, and publish `deployment` (the node trigger publishes
+ * `node`). Autocommit: once it returns, the report is committed.
+ */
+const WRITE = `
+WITH locked AS (
+  SELECT "id" FROM "Node" WHERE "id" = $1 AND "version" = $2 FOR UPDATE
+), ev AS (
+  INSERT INTO "DeploymentEvent" ("nodeId", "deploymentId", "phase", "status", "message", "source", "progress", "durationMs", "details", "idempotencyKey", "createdAt")
+  SELECT l."id", e."deploymentId", e."phase", e."status", e."message", e."source", e."progress", e."durationMs", e."details", e."key", e."at"::timestamp
+  FROM locked l, json_to_recordset($3::json) AS e(ord int, "deploymentId" text, phase text, status text, message text, source text,
+                                                  progress int, "durationMs" int, details jsonb, key text, at text)
+  WHERE NOT EXISTS (SELECT 1 FROM "DeploymentEvent" x WHERE x."idempotencyKey" = $4)
+  ORDER BY e.ord
+  ON CONFLICT ("idempotencyKey") DO NOTHING
+  RETURNING "idempotencyKey"
+), upd AS (
+  UPDATE "Node" n SET "phase" = $5, "status" = $6, "statusMessage" = $7, "progress" = $8,
+         "lastSeenAt" = COALESCE($9::timestamp, n."lastSeenAt"),
+         "failureReason" = CASE WHEN $10::boolean THEN $11 ELSE n."failureReason" END,
+         "failedStep" = CASE WHEN $10::boolean THEN $12 ELSE n."failedStep" END,
+         "deployedAt" = COALESCE($13::timestamp, n."deployedAt"),
+         "updatedAt" = now()
+  WHERE n."id" IN (SELECT "id" FROM locked) AND EXISTS (SELECT 1 FROM ev WHERE ev."idempotencyKey" = $4)
+  RETURNING n."id", n."status", n."phase", n."progress", n."version"
+), note AS (
+  SELECT pg_notify($14, $15) FROM upd
+)
+SELECT (SELECT count(*) FROM locked)::int AS locked, (SELECT count(*) FROM note)::int AS notified,
+       upd."id", upd."status", upd."phase", upd."progress", upd."version"
+FROM (SELECT 1) one LEFT JOIN upd ON true`;
+
+interface WriteRow { locked: number; id: number | null; status: string | null; phase: string | null; progress: number | null; version: number | null }
+
+/** The report state after a recorded report (what readReportState would now return). */
+function nextState(state: ReportState, input: PhaseReportInput, node: { status: string; phase: string | null; progress: number; version: number }, now: Date): ReportState {
+  const samePhase = state.phase.phase === input.phase;
+  const starts = input.status === 'started' || input.status === 'in_progress';
+  return {
+    node: { ...state.node, ...node },
+    deploymentId: state.deploymentId,
+    phase: {
+      phase: input.phase,
+      status: input.status,
+      at: now,
+      phaseStartedAt: samePhase && state.phase.phaseStartedAt ? state.phase.phaseStartedAt : starts ? now : null,
+      phaseProgress: input.progress ?? null,
+    },
+  };
+}
+
 /**
  * Applies one phase report to a node: ordering rules, idempotency, timeline event(s) and the
- * node's phase, progress, message, status (deploying / failed / deployed) and lastSeenAt, all in
- * one transaction with the node row locked so concurrent callbacks for a node serialize.
+ * node's phase, progress, message, status (deploying / failed / deployed) and lastSeenAt.
+ * Reads the state in one query, checks it here, and writes with one statement that only applies
+ * while the node is unchanged (its `version`); a concurrent change makes it read again. So
+ * concurrent reports for a node serialize, and an acknowledged report is committed.
  * Used by POST /api/status/phase, the installer adapter, and orchestrator-side reporters.
  */
-export async function applyPhaseReport(input: PhaseReportInput): Promise<PhaseReportResult> {
+export async function applyPhaseReport(input: PhaseReportInput, preloaded?: ReportState | null): Promise<PhaseReportResult> {
   const expected = await currentExpectedDurations();
-  const result = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Node" WHERE id = ${input.nodeId} FOR UPDATE`;
-    const node = await tx.node.findUnique({ where: { id: input.nodeId } });
-    if (!node) throw new NotFoundError(`Node ${input.nodeId} not found`);
+  let state = preloaded ?? (await loadReportState(input.nodeId));
+  for (let attempt = 0; ; attempt++) {
+    if (!state) throw new NotFoundError(`Node ${input.nodeId} not found`);
+    const { node } = state;
     const now = new Date();
-    const runStart = runStartOf(node);
     const idempotencyKey = callbackKey({
-      nodeId: node.id, runStart, kind: 'phase', phase: input.phase, status: input.status, clientId: input.clientId,
+      nodeId: node.id, runStart: node.runStart, kind: 'phase', phase: input.phase, status: input.status, clientId: input.clientId,
       body: { message: input.message ?? null, progress: input.progress ?? null, details: input.details ?? null },
     });
-    const summary = () => ({ id: node.id, status: node.status, phase: node.phase, progress: node.progress });
-    if (await tx.deploymentEvent.findUnique({ where: { idempotencyKey }, select: { id: true } })) {
-      return { recorded: false, node: summary(), durationMs: undefined, implicit: undefined };
+    const summary = { id: node.id, status: node.status, phase: node.phase, progress: node.progress };
+    try {
+      assertNodeAcceptsReports(node.status);
+      checkPhaseTransition(state.phase, input);
+    } catch (err) {
+      // A retry of a report recorded earlier is answered as such, whatever happened since.
+      if (err instanceof ConflictError && (await keyExists(idempotencyKey))) return { recorded: false, node: summary };
+      throw err;
     }
-    assertNodeAcceptsReports(node.status);
-    const state = await loadPhaseState(tx, node.id, runStart);
-    checkPhaseTransition(state, input);
-    const deploymentId = await activeDeploymentId(tx, node.id);
-    const base = { nodeId: node.id, deploymentId, source: input.source ?? ('node' as const) };
-    const implicit = await endPreviousPhase(tx, state, input, { ...base, idempotencyKey, now });
-    const durationMs = durationOf(state, input, now);
+    const source = input.source ?? 'node';
+    const implicit = implicitEnd(state.phase, input, now);
+    const durationMs = durationOf(state.phase, input, now);
     const update = nodeUpdateForReport(node, input, expected, now);
-    await recordEvent(
-      {
-        ...base,
-        phase: input.phase,
-        status: input.status,
-        message: input.message,
-        progress: update.progress ?? node.progress,
-        durationMs,
-        details: { ...input.details, ...(input.progress !== undefined ? { phaseProgress: input.progress } : {}) } as Prisma.InputJsonValue,
-        idempotencyKey,
-        createdAt: now,
-      },
-      tx,
-    );
-    const updated = await tx.node.update({ where: { id: node.id }, data: update });
-    return {
-      recorded: true,
-      node: { id: updated.id, status: updated.status, phase: updated.phase, progress: updated.progress },
-      durationMs,
-      implicit,
-    };
-  });
-  if (result.implicit) observePhaseDuration(result.implicit.phase, result.implicit.durationMs / 1000);
-  if (result.durationMs !== undefined && input.status === 'completed') observePhaseDuration(input.phase, result.durationMs / 1000);
-  if (result.recorded) {
-    logger.info({ nodeId: input.nodeId, phase: input.phase, status: input.status, nodeStatus: result.node.status }, 'phase report');
+    const base = { deploymentId: state.deploymentId, source };
+    const events = [
+      ...(implicit
+        ? [{ ord: 1, ...base, phase: implicit.phase, status: 'completed', message: `Ended when ${input.phase} started`, progress: null,
+             durationMs: implicit.durationMs ?? null, details: { implicit: true }, key: `${idempotencyKey}:implicit`, at: new Date(now.getTime() - 1).toISOString() }]
+        : []),
+      { ord: 2, ...base, phase: input.phase, status: input.status, message: input.message ?? null, progress: update.progress ?? node.progress,
+        durationMs: durationMs ?? null, details: { ...input.details, ...(input.progress !== undefined ? { phaseProgress: input.progress } : {}) },
+        key: idempotencyKey, at: now.toISOString() },
+    ];
+    const failing = 'failureReason' in update;
+    const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: node.id });
+    const { rows } = await pgPool().query<WriteRow>({
+      name: 'phase-report-write',
+      text: WRITE,
+      values: [
+        node.id, node.version, JSON.stringify(events), idempotencyKey,
+        update.phase, update.status, update.statusMessage, update.progress ?? node.progress,
+        update.lastSeenAt ? now.toISOString() : null,
+        failing, failing ? update.failureReason : null, failing ? update.failedStep : null,
+        update.deployedAt ? now.toISOString() : null,
+        note.values[0], note.values[1],
+      ],
+    });
+    const row = rows[0];
+    if (row.locked === 0) {
+      // The node changed since the state was read (or is gone): read again and re-check.
+      if (attempt >= 20) throw new ConflictError('The node changed too often while this report was applied; retry');
+      states.delete(input.nodeId);
+      state = await readReportState(input.nodeId);
+      continue;
+    }
+    if (row.id === null) return { recorded: false, node: summary };
+    states.set(node.id, nextState(state, input, { status: row.status!, phase: row.phase, progress: row.progress!, version: row.version! }, now), node.id);
+    if (implicit?.durationMs !== undefined) observePhaseDuration(implicit.phase, implicit.durationMs / 1000);
+    if (durationMs !== undefined && input.status === 'completed') observePhaseDuration(input.phase, durationMs / 1000);
+    logger.info({ nodeId: input.nodeId, phase: input.phase, status: input.status, nodeStatus: row.status }, 'phase report');
+    return { recorded: true, node: { id: row.id, status: row.status!, phase: row.phase, progress: row.progress! } };
   }
-  return { recorded: result.recorded, node: result.node };
 }
 
 /** Time the phase took, for a report that ends a phase that started in this run. */
@@ -101,26 +237,9 @@ function durationOf(state: PhaseStateDetail, input: PhaseReportInput, now: Date)
  * Starting a later phase while the current one is still running ends the current one: record
  * its completion (marked implicit) so its duration still feeds the phase statistics.
  */
-async function endPreviousPhase(
-  tx: DbClient,
-  state: PhaseStateDetail,
-  input: PhaseReportInput,
-  ctx: { nodeId: number; deploymentId?: string; source: EventSource; idempotencyKey: string; now: Date },
-) : Promise<{ phase: string; durationMs: number } | undefined> {
+function implicitEnd(state: PhaseStateDetail, input: PhaseReportInput, now: Date): { phase: string; durationMs?: number } | undefined {
   if (!state.phase || state.phase === input.phase) return undefined;
   if (state.status !== 'started' && state.status !== 'in_progress') return undefined;
   if (input.status === 'failed') return undefined;
-  const durationMs = state.phaseStartedAt ? ctx.now.getTime() - state.phaseStartedAt.getTime() : undefined;
-  await recordEvent(
-    {
-      nodeId: ctx.nodeId, deploymentId: ctx.deploymentId, source: ctx.source,
-      phase: state.phase, status: 'completed', durationMs,
-      message: `Ended when ${input.phase} started`,
-      details: { implicit: true },
-      idempotencyKey: `${ctx.idempotencyKey}:implicit`,
-      createdAt: new Date(ctx.now.getTime() - 1),
-    },
-    tx,
-  );
-  return durationMs === undefined ? undefined : { phase: state.phase, durationMs };
+  return { phase: state.phase, durationMs: state.phaseStartedAt ? now.getTime() - state.phaseStartedAt.getTime() : undefined };
 }

@@ -2,7 +2,7 @@ import type { Identity } from '@/lib/auth/identity';
 import { assertNodeMay, nodeStage, type NodeAction } from '@/lib/auth/node-access';
 import { db } from '@/lib/db/client';
 import { ConflictError, ForbiddenError } from '@/lib/http/errors';
-import { applyPhaseReport, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
+import { applyPhaseReport, loadReportState, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
 import { POST_INSTALL_PHASES } from './phases';
 import type { PhaseCallback } from './schemas';
 
@@ -34,8 +34,11 @@ export async function receivePhaseCallback(
   body: PhaseCallback,
   idempotencyHeader?: string | null,
 ): Promise<PhaseReportResult> {
-  const node = await callerNodeAt(nodeId, body.server_ip);
-  assertNodeMay(node, nodeStage(node.status), phaseAction(body.phase));
+  const state = await loadReportState(nodeId);
+  if (!state || bareIp(state.node.managementIp) !== bareIp(body.server_ip)) {
+    throw new ForbiddenError('This node token does not belong to the node with that address');
+  }
+  assertNodeMay(state.node, nodeStage(state.node.status), phaseAction(body.phase));
   return applyPhaseReport({
     nodeId,
     phase: body.phase,
@@ -45,7 +48,7 @@ export async function receivePhaseCallback(
     details: body.details,
     clientId: body.callback_id ?? idempotencyHeader?.slice(0, 128) ?? undefined,
     source: 'node',
-  });
+  }, state);
 }
 
 /** What reporting `phase` counts as in the node-token policy (lib/auth/node-access.ts). */

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { POST as phase } from '@/app/api/status/phase/route';
+import { GET as bootConfig } from '@/app/boot/config/route';
+import { flushBootFetches } from '@/lib/boot/fetch-record';
+import { busConnected, startBus, stopBus } from '@/lib/bus';
+import { currentExpectedDurations } from '@/lib/status/phase-stats';
+import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
+import { resetDatabase } from '../helpers/db';
+import { request } from '../helpers/request';
+
+/**
+ * The regression guard of README "Performance": how many database round trips one boot script and
+ * one phase callback cost. Every query any pg client sends (Prisma's adapter included) is counted.
+ */
+let queries = 0;
+const original = pg.Client.prototype.query;
+
+async function roundTrips(fn: () => Promise<unknown>): Promise<number> {
+  // Let notifications of earlier writes arrive first: the bus is how caches hear about changes.
+  await new Promise((r) => setTimeout(r, 150));
+  // Boot-fetch telemetry is written in batches off the request path: not part of a request.
+  await flushBootFetches();
+  queries = 0;
+  if (process.env.SHOW_QUERIES) console.log('Q ---- measured:');
+  await fn();
+  return queries;
+}
+
+describe('database round trips of the hot paths', () => {
+  beforeAll(async () => {
+    useBootEnvironment('http://10.0.2.100');
+    await startBus();
+    expect(busConnected()).toBe(true);
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      queries++;
+      if (process.env.SHOW_QUERIES) console.log("Q", String((args[0] as { text?: string })?.text ?? args[0]).slice(0, 90));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+  });
+  afterAll(async () => {
+    pg.Client.prototype.query = original;
+    await stopBus();
+  });
+  beforeEach(resetDatabase);
+  afterEach(() => void (queries = 0));
+
+  it('GET /boot/config of a node that is booting, fetched again: one (the "installed yet?" check); nothing else on the request path', async () => {
+    const { node, token } = await bootableNode();
+    const fetch = async () => {
+      const res = await bootConfig(request(`/boot/config?node_id=${node.id}&token=${token}`));
+      expect(res.headers.get('x-boot-decision')).toBe('install');
+      await res.text();
+    };
+    // The first fetch reports ipxe_boot started, which changes the node (and drops its cached copy).
+    await fetch();
+    await roundTrips(fetch);
+    expect(await roundTrips(fetch)).toBeLessThanOrEqual(1);
+  });
+
+  it('POST /api/status/phase: one statement once the node reports; its first report also looks up token and state', async () => {
+    const { node, token } = await bootableNode();
+    await currentExpectedDurations(); // a statistic each process refreshes every 30 s
+    const report = (status: string, progress?: number) => async () => {
+      const res = await phase(request('/api/status/phase', {
+        token, body: { server_ip: node.managementIp, phase: 'foundation_start', status, message: `m ${status} ${progress}`, progress },
+      }));
+      expect(res.status).toBe(200);
+      expect((await res.json()).recorded).toBe(true);
+    };
+    expect(await roundTrips(report('started'))).toBeLessThanOrEqual(3);
+    expect(await roundTrips(report('in_progress', 10))).toBeLessThanOrEqual(1);
+    expect(await roundTrips(report('in_progress', 20))).toBeLessThanOrEqual(1);
+  });
+});
