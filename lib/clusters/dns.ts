@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { recordFqdn, reverseName } from '@/lib/dns/naming';
 import type { DnsApi } from '@/lib/ibmcloud';
-import { ensureResource, fromDnsRecord, ledgerForTeardown } from '@/lib/ledger/ledger';
+import { assertDnsNameFree, ensureResource, fromDnsRecord, ledgerForTeardown, trackDnsRecord } from '@/lib/ledger/ledger';
 import { deleteLedgerResource } from '@/lib/ledger/teardown';
 
 export const CLUSTER_DNS_TTL = 300;
@@ -44,6 +44,8 @@ export async function registerClusterDns(
 ): Promise<PlannedClusterRecord[]> {
   const planned = plannedClusterRecords(cluster, deps.zoneName);
   for (const r of planned) {
+    const tracking = { zoneId: deps.zoneId, name: r.name, type: r.type, owner: { clusterId: cluster.id } };
+    await assertDnsNameFree(tracking);
     const cloudId = await ensureResource(
       {
         kind: 'dns_record', name: `cluster-${r.ledgerName}`, clusterId: cluster.id, deploymentId, address: r.type === 'A' ? r.rdata : r.name,
@@ -55,12 +57,7 @@ export async function registerClusterDns(
           : await deps.dns.createPtrRecord({ ip: r.name, ptrdname: r.rdata, ttl: CLUSTER_DNS_TTL })),
       { dns: deps.dns },
     );
-    const data = { rdata: r.rdata, ttl: CLUSTER_DNS_TTL, cloudId, owner: 'cluster', clusterId: cluster.id, nodeId: null };
-    await db.dnsRecord.upsert({
-      where: { zoneId_name_type: { zoneId: deps.zoneId, name: r.name, type: r.type } },
-      create: { zoneId: deps.zoneId, name: r.name, type: r.type, ...data },
-      update: data,
-    });
+    await trackDnsRecord({ ...tracking, rdata: r.rdata, ttl: CLUSTER_DNS_TTL, cloudId });
   }
   return planned;
 }

@@ -295,3 +295,40 @@ export async function markResource(id: string | null, state: 'deleting' | 'delet
     data: { state, ...(cloudId ? { cloudId } : {}), ...(state === 'deleted' ? { deletedAt: new Date() } : {}) },
   });
 }
+
+// ---- DNS tracking rows (DnsRecord) --------------------------------------------------------------
+
+export interface DnsTracking {
+  zoneId: string;
+  /** As tracked: A = relative name, PTR = the address. */
+  name: string;
+  type: string;
+  rdata: string;
+  ttl: number;
+  cloudId?: string;
+  owner: { nodeId: number } | { clusterId: number };
+}
+
+/** Throws a conflict when another owner (another node or cluster, or a manual record) tracks this name. */
+export async function assertDnsNameFree(t: Omit<DnsTracking, 'rdata' | 'ttl' | 'cloudId'>) {
+  const tracked = await db.dnsRecord.findUnique({ where: { zoneId_name_type: { zoneId: t.zoneId, name: t.name, type: t.type } } });
+  if (!tracked) return;
+  const mine = 'nodeId' in t.owner ? tracked.owner === 'node' && tracked.nodeId === t.owner.nodeId : tracked.owner === 'cluster' && tracked.clusterId === t.owner.clusterId;
+  if (mine) return;
+  const holder = tracked.owner === 'manual' ? `a manual record (by ${tracked.createdBy ?? 'an operator'})` : await describeOwner(tracked);
+  throw new ResourceConflictError(`${t.type} record ${t.name} is already tracked for ${holder}; it was left untouched`, t.name, holder);
+}
+
+/** Tracks a record of ours (after `assertDnsNameFree` and `ensureResource`). */
+export async function trackDnsRecord(t: DnsTracking) {
+  await assertDnsNameFree(t);
+  const owner = 'nodeId' in t.owner
+    ? { owner: 'node', nodeId: t.owner.nodeId, clusterId: null }
+    : { owner: 'cluster', clusterId: t.owner.clusterId, nodeId: null };
+  const data = { rdata: t.rdata, ttl: t.ttl, cloudId: t.cloudId, ...owner };
+  await db.dnsRecord.upsert({
+    where: { zoneId_name_type: { zoneId: t.zoneId, name: t.name, type: t.type } },
+    create: { zoneId: t.zoneId, name: t.name, type: t.type, ...data },
+    update: data,
+  });
+}

@@ -88,7 +88,7 @@ describe('resource ownership: we adopt and delete only what is provably ours', (
     const deployment = await db.deployment.create({ data: { kind: 'cluster', clusterId: cluster.id, status: 'running' } });
     const zone = { dns: cloud.client.dns, zoneId: cloud.client.dns.zoneId, zoneName: cloud.config.DNS_ZONE_NAME };
     await expect(registerClusterDns({ id: cluster.id, name: 'own-b-cvm', clusterIp: '10.240.0.201', dataServicesIp: '10.240.0.202' }, deployment.id, zone))
-      .rejects.toThrow(/own-b-cvm\.nutanix-ce-poc\.cloud.*already exists/);
+      .rejects.toThrow(new RegExp(`A record own-b-cvm is already tracked for node own-b \\(id ${nodeId}\\)`));
 
     const tracked = await db.dnsRecord.findFirstOrThrow({ where: { cloudId: before.id } });
     expect(tracked).toMatchObject({ owner: 'node', nodeId, clusterId: null });

@@ -1,7 +1,6 @@
-import { db } from '@/lib/db/client';
 import { nodeDnsRecords, reverseName } from '@/lib/dns/naming';
 import { done, type StepDefinition } from '../context';
-import { ensureResource, fromDnsRecord } from '@/lib/ledger/ledger';
+import { assertDnsNameFree, ensureResource, fromDnsRecord, trackDnsRecord } from '@/lib/ledger/ledger';
 import { allocationOf, namesOf } from './network';
 
 export const DNS_TTL = 300;
@@ -18,6 +17,8 @@ export const registerDnsStep: StepDefinition = {
     const created: { type: string; name: string; rdata: string; id: string }[] = [];
     for (const record of records) {
       const lookup = record.type === 'A' ? record.fqdn : reverseName(record.name);
+      const tracking = { zoneId: ctx.cloud.dns.zoneId, name: record.name, type: record.type, owner: { nodeId: ctx.node.id } };
+      await assertDnsNameFree(tracking);
       const id = await ensureResource(
         {
           kind: 'dns_record',
@@ -33,11 +34,7 @@ export const registerDnsStep: StepDefinition = {
             : await ctx.cloud.dns.createPtrRecord({ ip: record.name, ptrdname: record.rdata, ttl: DNS_TTL })),
         ctx.cloud,
       );
-      await db.dnsRecord.upsert({
-        where: { zoneId_name_type: { zoneId: ctx.cloud.dns.zoneId, name: record.name, type: record.type } },
-        create: { zoneId: ctx.cloud.dns.zoneId, name: record.name, type: record.type, rdata: record.rdata, ttl: DNS_TTL, cloudId: id, owner: 'node', nodeId: ctx.node.id },
-        update: { rdata: record.rdata, cloudId: id, owner: 'node', nodeId: ctx.node.id },
-      });
+      await trackDnsRecord({ ...tracking, rdata: record.rdata, ttl: DNS_TTL, cloudId: id });
       created.push({ type: record.type, name: record.name, rdata: record.rdata, id });
     }
     return done({ records: created });
