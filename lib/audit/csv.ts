@@ -9,29 +9,29 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function auditCsvHeader(): string {
-  return COLUMNS.join(',') + '\r\n';
-}
-
-export function auditCsvRow(entry: AuditEntryView): string {
-  return COLUMNS.map((c) => csvCell(entry[c])).join(',') + '\r\n';
-}
-
 /** A streamed CSV body for a sequence of entries. */
 export function auditCsvStream(entries: AsyncIterable<AuditEntryView>): ReadableStream<Uint8Array> {
+  return csvStream(COLUMNS, entries);
+}
+
+/** A streamed CSV body: a header of `columns`, then one line per row, pulled as the client reads. */
+export function csvStream<R extends object>(columns: readonly (keyof R & string)[], rows: AsyncIterable<R>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = entries[Symbol.asyncIterator]();
+  const iterator = rows[Symbol.asyncIterator]();
   let headerSent = false;
   return new ReadableStream({
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(auditCsvHeader()));
+        controller.enqueue(encoder.encode(columns.join(',') + '\r\n'));
         return;
       }
       const next = await iterator.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(auditCsvRow(next.value)));
+      else controller.enqueue(encoder.encode(columns.map((c) => csvCell(next.value[c])).join(',') + '\r\n'));
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
 }

@@ -5,6 +5,7 @@ import { registerBootImageSchema } from '@/lib/boot/schemas';
 import { createTokenSchema, createUserSchema, updateUserSchema } from '@/lib/auth/schemas';
 import { batchCleanupSchema, cleanupStatusQuerySchema, findingsQuerySchema, orphanSweepSchema } from '@/lib/cleanup/schemas';
 import { createClusterRequest, deleteClusterQuery } from '@/lib/clusters/schemas';
+import { databaseExportQuery, databaseTableQuery } from '@/lib/db/schemas';
 import { createDnsRecordSchema, listDnsRecordsQuerySchema } from '@/lib/dns/schemas';
 import {
   dryRunQuerySchema, listNodesQuerySchema, profileQuerySchema, profileStorageQuerySchema,
@@ -55,6 +56,10 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('get', '/api/config/nodes/{id}/chain-url', 'Provisioning', 'admin', "The node's chain URL (carries its boot token); every read is audited"),
   op('post', '/api/reinitialize', 'Provisioning', 'operator', 'Reinstall a node by node_id or mgmt_ip (query or body); rotates its boot token', { body: reinitializeSchema }),
   op('post', '/api/config/nodes/{id}/reinitialize', 'Provisioning', 'operator', 'Deprecated alias of POST /api/reinitialize', { deprecated: true }),
+  op('get', '/api/web/database-tables', 'Database', 'admin', "The app's own tables (Prisma models, named as in the schema) with row counts"),
+  op('get', '/api/web/database-schema', 'Database', 'admin', 'Columns and types of every viewable table; secret columns are left out'),
+  op('get', '/api/web/database-table', 'Database', 'admin', 'One page of a table, sorted by a column (sort=name or sort=-name); 400 for an unknown table', { query: databaseTableQuery }),
+  op('get', '/api/web/database-export', 'Database', 'admin', 'A whole table as CSV, streamed', { query: databaseExportQuery, produces: 'text/csv' }),
   op('get', '/api/web/server-profiles', 'Provisioning', 'viewer', 'Bare-metal profiles known to the orchestrator'),
   op('get', '/api/web/storage-templates', 'Provisioning', 'viewer', 'Storage templates'),
   op('get', '/api/web/profile-details', 'Provisioning', 'viewer', 'One profile with its drives', { query: profileQuerySchema }),

@@ -111,6 +111,10 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/status/deployment/[ip]/route.ts': { params: { ip: TARGET_IP }, methods: { GET: { auth: 'viewer' } } },
   // route({ auth: 'public' }) but authorizeMetricsScrape admits only METRICS_TOKEN, METRICS_ALLOW or admins.
   'app/api/metrics/route.ts': { methods: { GET: { auth: 'admin' } } },
+  'app/api/web/database-export/route.ts': { methods: { GET: { auth: 'admin', query: () => ({ table: 'User' }) } } },
+  'app/api/web/database-schema/route.ts': { methods: { GET: { auth: 'admin' } } },
+  'app/api/web/database-table/route.ts': { methods: { GET: { auth: 'admin', query: () => ({ table: 'Node', limit: 5 }) } } },
+  'app/api/web/database-tables/route.ts': { methods: { GET: { auth: 'admin' } } },
   'app/api/web/profile-details/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/web/profile-storage-config/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/web/server-profiles/route.ts': { methods: { GET: { auth: 'viewer' } } },
