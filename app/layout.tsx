@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { THEME_COOKIE, themeFromCookie } from '@/lib/ui/theme';
 import { ThemeRoot } from '@/components/shell/ThemeRoot';
+import '@ibm/plex-sans/css/ibm-plex-sans-default.min.css';
+import '@ibm/plex-mono/css/ibm-plex-mono-default.min.css';
 import './globals.scss';
 
 export const metadata: Metadata = {

@@ -5,6 +5,8 @@ import useSWR from 'swr';
 import type { NodeDetail } from '@/lib/provisioning/queries';
 import { fetchJson } from '@/components/common/fetch-json';
 import { ChainUrlButton } from './ChainUrlButton';
+import { LiveIndicator } from '@/components/status/LiveIndicator';
+import { liveRefreshInterval, useLiveUpdates } from '@/components/status/live';
 import { NodeActions } from './NodeActions';
 import { ResourceList, StepList, Timeline } from './NodeSections';
 import { NodeStatusTag } from './NodeStatusTag';
@@ -23,11 +25,19 @@ const FIELDS: [string, (d: NodeDetail) => string | number | null][] = [
   ['Workload VNI', (d) => d.cloud.workload_vni_id],
 ];
 
-/** The node page's live part: refreshes node, steps and timeline every two seconds. */
+/**
+ * The node page's live part: node, steps and timeline refresh when the server announces a change
+ * of this node (server-sent events), or every two seconds while the stream is down.
+ */
 export function NodeDetailView({ initial }: { initial: NodeDetail }) {
   const id = initial.node.id;
-  const { data, mutate } = useSWR<NodeDetail>(`/api/config/nodes/${id}`, fetchJson, { refreshInterval: 2000, fallbackData: initial });
-  const { data: status } = useSWR<NodeStatusView>(`/api/status/nodes/${id}`, fetchJson, { refreshInterval: 2000 });
+  const live = useLiveUpdates((m) => m.data.nodeId === id, () => {
+    void mutate();
+    void mutateStatus();
+  });
+  const refreshInterval = liveRefreshInterval(live, 2000);
+  const { data, mutate } = useSWR<NodeDetail>(`/api/config/nodes/${id}`, fetchJson, { refreshInterval, fallbackData: initial });
+  const { data: status, mutate: mutateStatus } = useSWR<NodeStatusView>(`/api/status/nodes/${id}`, fetchJson, { refreshInterval });
   const detail = data ?? initial;
   const node = detail.node;
   return (
@@ -37,6 +47,7 @@ export function NodeDetailView({ initial }: { initial: NodeDetail }) {
         {node.status_message && <span className="cds--type-body-compact-01">{node.status_message}</span>}
         <NodeActions nodeId={id} onDone={() => void mutate()} />
         <ChainUrlButton nodeId={id} />
+        <LiveIndicator mode={live} />
       </div>
       {node.deployment_status === 'failed' && (
         <InlineNotification kind="error" title={`Failed at ${node.failed_step ?? 'an unknown step'}`} subtitle={node.failure_reason ?? ''} hideCloseButton lowContrast />

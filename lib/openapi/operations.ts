@@ -95,6 +95,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('post', '/api/status/phase', 'Status', 'node', 'Installer phase callback (node token)', { body: phaseCallbackSchema }),
   op('post', '/api/status', 'Status', 'node', 'Overall installer status (node token)', { body: installerStatusSchema }),
   op('post', '/api/installation/status', 'Status', 'node', "The installer's numbered phases 1-8 and log lines (node token)", { body: installationStatusSchema }),
+  op('get', '/api/status/stream', 'Status', 'viewer', 'Live updates as server-sent events: event deployment|node|cluster with ids as data, reset after a reconnect', { produces: 'text/event-stream' }),
   op('get', '/api/status/nodes/{id}', 'Status', 'viewer', 'Deployment status of a node: phase, progress, ETA, timeout'),
   op('get', '/api/status/deployment/{ip}', 'Status', 'viewer', 'Deployment status by server IP'),
   op('get', '/api/status/history', 'Status', 'viewer', 'Timeline by server IP', { query: serverIpQuery }),

@@ -1,3 +1,4 @@
+import { notifyStatement } from '@/lib/bus';
 import { db, type Prisma } from '@/lib/db/client';
 
 export type EventSource = 'orchestrator' | 'node' | 'operator' | 'system';
@@ -22,13 +23,20 @@ export interface TimelineEvent {
   createdAt?: Date;
 }
 
-/** Appends one event to the timeline; returns false when the idempotency key was already used. */
+/**
+ * Appends one event to the timeline; returns false when the idempotency key was already used.
+ * Every timeline change is announced on the bus (`deployment` topic, delivered when `client`'s
+ * transaction commits): live pages (server-sent events) refresh on it.
+ */
 export async function recordEvent(event: TimelineEvent, client: DbClient = db): Promise<boolean> {
   if (event.idempotencyKey) {
     const inserted = await client.deploymentEvent.createMany({ data: [event], skipDuplicates: true });
-    return inserted.count === 1;
+    if (inserted.count !== 1) return false;
+  } else {
+    await client.deploymentEvent.create({ data: event });
   }
-  await client.deploymentEvent.create({ data: event });
+  const { text, values } = notifyStatement('deployment', { deploymentId: event.deploymentId ?? null, nodeId: event.nodeId ?? null, clusterId: event.clusterId ?? null });
+  await client.$executeRawUnsafe(text, ...values);
   return true;
 }
 

@@ -96,6 +96,7 @@ export const MATRIX: Record<string, RouteRow> = {
   'app/api/boot-images/[name]/route.ts': { params: { name: 'no-such-image' }, methods: { DELETE: { auth: 'admin' } } },
   'app/api/openapi.json/route.ts': { methods: { GET: { auth: 'public' } } },
   'app/api/reinitialize/route.ts': { methods: { POST: { auth: 'operator', body: {} } } },
+  'app/api/status/stream/route.ts': { methods: { GET: { auth: 'viewer' } } },
   'app/api/status/phase/route.ts': {
     methods: { POST: { auth: 'node', body: { server_ip: TARGET_IP, phase: 'installation', status: 'running', message: 'matrix' } } },
   },

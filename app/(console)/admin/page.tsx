@@ -9,7 +9,7 @@ export default async function AdminPage() {
   const allowed = await userHasRole('admin');
   return (
     <>
-      <PageHeader title="Admin" description="Users, API tokens and boot images." />
+      <PageHeader title="Admin" description="Users, API tokens, the database and boot images." />
       {allowed ? <AdminSections /> : <RoleRequired role="admin" />}
     </>
   );
