@@ -14,10 +14,11 @@ import { api, detailsOf, findCandidates, isOurs, kindLabel, markResource, planNo
  * that is provably ours. A row whose create never went out has nothing in the cloud.
  */
 export async function resolveCloudId(row: CloudResource, cloud: LedgerCloud): Promise<string | null> {
-  if (row.cloudId) return row.cloudId;
+  // Without its subnet a reserved IP can be neither found nor released: refused, never just forgotten.
   if (row.kind === 'reserved_ip' && !row.subnetId) {
     throw new ResourceConflictError(`Reserved IP ${row.name} has no subnet recorded: release it by hand, then release its ledger row`, row.name);
   }
+  if (row.cloudId) return row.cloudId;
   if (!detailsOf(row).createSent) return null;
   for (const c of await findCandidates(row, cloud)) {
     if (await isOurs(row, c, cloud)) return c.id;

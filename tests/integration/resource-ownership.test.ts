@@ -197,3 +197,17 @@ describe('the admin way out of a name held by a failed cleanup', () => {
     expect(again.accepted).toHaveLength(1);
   });
 });
+
+describe('a reserved IP ledger row without its subnet', () => {
+  it('fails the cleanup naming it instead of marking it deleted without a cloud call', async () => {
+    const { nodeId } = await provisionAndDrive('own-f');
+    const row = await db.cloudResource.findFirstOrThrow({ where: { nodeId, kind: 'reserved_ip', name: 'nvo-own-f-mgmt' } });
+    await db.cloudResource.update({ where: { id: row.id }, data: { subnetId: null } });
+
+    expect(await cleanNode(nodeId)).toBe('failed');
+    const node = await db.node.findUniqueOrThrow({ where: { id: nodeId } });
+    expect(node.failureReason).toMatch(/release_reserved_ips: Reserved IP nvo-own-f-mgmt has no subnet recorded/);
+    expect((await db.cloudResource.findUniqueOrThrow({ where: { id: row.id } })).state).not.toBe('deleted');
+    expect(inventoryOf(await inventory(), 'own-f').reservedIps.map((r) => r.name)).toContain('nvo-own-f-mgmt');
+  });
+});
