@@ -145,7 +145,6 @@ export const envSchema = z.object({
   CLUSTER_SSH_USER: z.string().default('nutanix'),
   CLUSTER_SSH_PASSWORD: z.string().optional(),
   CLUSTER_SSH_KEY_FILE: z.string().optional(),
-  CLUSTER_SSH_KNOWN_HOSTS: z.string().optional(),
   CLUSTER_SSH_HOST_KEY_POLICY: z.enum(['strict', 'accept-new']).default('accept-new'),
   CLUSTER_SSH_CONNECT_TIMEOUT: int(30, 1, 600),
   CLUSTER_DNS_SERVERS: list,

@@ -1,7 +1,8 @@
 import type { Identity } from '@/lib/auth/identity';
 import { assertNodeMay, nodeStage, type NodeAction } from '@/lib/auth/node-access';
 import { db } from '@/lib/db/client';
-import { ConflictError, ForbiddenError } from '@/lib/http/errors';
+import { parseHostKeys, recordHostKeys } from '@/lib/clusters/former/host-keys';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/http/errors';
 import { applyPhaseReport, loadReportState, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
 import { POST_INSTALL_PHASES } from './phases';
 import type { PhaseCallback } from './schemas';
@@ -39,7 +40,8 @@ export async function receivePhaseCallback(
     throw new ForbiddenError('This node token does not belong to the node with that address');
   }
   assertNodeMay(state.node, nodeStage(state.node.status), phaseAction(body.phase));
-  return applyPhaseReport({
+  const hostKeys = body.ssh_host_keys ? await hostKeysOf(nodeId, body.phase, body.ssh_host_keys) : null;
+  const result = await applyPhaseReport({
     nodeId,
     phase: body.phase,
     status: body.status,
@@ -49,6 +51,22 @@ export async function receivePhaseCallback(
     clientId: body.callback_id ?? idempotencyHeader?.slice(0, 128) ?? undefined,
     source: 'node',
   }, state);
+  if (hostKeys) await recordHostKeys(nodeId, hostKeys.address, hostKeys.keys, 'node_report');
+  return result;
+}
+
+/**
+ * Host keys a node reports (token-authenticated) for its CVM, with its cluster_formation phase:
+ * once the hypervisor is up, the key it reports is the one cluster create may trust.
+ */
+async function hostKeysOf(nodeId: number, phase: string, lines: string[]) {
+  if (phase !== 'cluster_formation') {
+    throw new ValidationError('Host keys come with the cluster_formation phase', [{ field: 'ssh_host_keys', message: 'only with phase cluster_formation' }]);
+  }
+  const keys = parseHostKeys(lines);
+  const node = await db.node.findUnique({ where: { id: nodeId }, select: { cvmIp: true } });
+  if (!node?.cvmIp) throw new ConflictError('This node has no CVM address to attach host keys to');
+  return { address: node.cvmIp, keys };
 }
 
 /** What reporting `phase` counts as in the node-token policy (lib/auth/node-access.ts). */

@@ -31,6 +31,8 @@ export const phaseCallbackSchema = z.object({
   progress: z.number().min(0).max(100).optional(),
   details: details.optional(),
   callback_id: callbackId.optional(),
+  /** With cluster_formation: the CVM's SSH host keys (`ssh-ed25519 AAAA…`), trusted for cluster create. */
+  ssh_host_keys: z.array(z.string().max(4096)).min(1).max(8).optional(),
 });
 export type PhaseCallback = z.output<typeof phaseCallbackSchema>;
 

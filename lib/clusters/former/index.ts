@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Config } from '@/lib/config';
 import { simulatedClusterFormer } from './simulated-former';
 import { sshClusterFormer } from './ssh-former';
@@ -20,7 +19,6 @@ export function clusterFormerFor(config: Config): ClusterFormer {
     user: config.CLUSTER_SSH_USER,
     password: config.CLUSTER_SSH_PASSWORD,
     keyFile: config.CLUSTER_SSH_KEY_FILE,
-    knownHostsFile: config.CLUSTER_SSH_KNOWN_HOSTS ?? path.join(config.dataDir, 'cluster_known_hosts'),
     hostKeyPolicy: config.CLUSTER_SSH_HOST_KEY_POLICY,
     connectTimeoutSeconds: config.CLUSTER_SSH_CONNECT_TIMEOUT,
     timeoutMs: config.phaseTimeouts.cluster_formation * 1000,
