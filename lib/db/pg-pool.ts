@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { getConfig } from '@/lib/config';
+import { logger } from '@/lib/log/logger';
 import { databaseUrl } from './client';
 
 // Prisma keeps DateTime in `timestamp(3)` columns as UTC: read them back as UTC (pg's default would
@@ -17,12 +18,12 @@ const globalForPool = globalThis as unknown as { nvoPgPool?: pg.Pool };
  * round trip each, no ORM work per request (see README "Performance"). Everything else uses Prisma.
  */
 export function pgPool(): pg.Pool {
-  globalForPool.nvoPgPool ??= new pg.Pool({
-    connectionString: databaseUrl(),
-    max: getConfig().DB_HOT_POOL_MAX,
-    application_name: 'nvo-hot',
-    types,
-  });
+  if (!globalForPool.nvoPgPool) {
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: getConfig().DB_HOT_POOL_MAX, application_name: 'nvo-hot', types });
+    // An idle connection the server closed (restart, failover) is replaced on next use; not a crash.
+    pool.on('error', (err) => logger.warn({ err, component: 'db' }, 'idle database connection lost'));
+    globalForPool.nvoPgPool = pool;
+  }
   return globalForPool.nvoPgPool;
 }
 

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { POST as phase } from '@/app/api/status/phase/route';
 import { GET as bootConfig } from '@/app/boot/config/route';
 import { flushBootFetches } from '@/lib/boot/fetch-record';
+import { nodeIdForToken } from '@/lib/auth/node-tokens';
 import { busConnected, startBus, stopBus } from '@/lib/bus';
 import { currentExpectedDurations } from '@/lib/status/phase-stats';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
@@ -71,5 +72,14 @@ describe('database round trips of the hot paths', () => {
     expect(await roundTrips(report('started'))).toBeLessThanOrEqual(3);
     expect(await roundTrips(report('in_progress', 10))).toBeLessThanOrEqual(1);
     expect(await roundTrips(report('in_progress', 20))).toBeLessThanOrEqual(1);
+  });
+
+  it('a spray of unknown tokens does not evict the tokens of real nodes (issue 14 item 3)', async () => {
+    const { node, token } = await bootableNode();
+    expect(await nodeIdForToken(token)).toBe(node.id);
+    for (let i = 0; i < 10_050; i += 50) {
+      await Promise.all(Array.from({ length: 50 }, (_, j) => nodeIdForToken(`nvn_spray_${i + j}`)));
+    }
+    expect(await roundTrips(async () => expect(await nodeIdForToken(token)).toBe(node.id))).toBe(0);
   });
 });

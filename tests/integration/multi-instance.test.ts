@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { issueNodeToken } from '@/lib/auth/node-tokens';
+import { db } from '@/lib/db/client';
+import { startAppInstance, type AppInstance } from '../helpers/app-instance';
+import { bootableNode } from '../helpers/boot-nodes';
+import { resetDatabase } from '../helpers/db';
+
+/**
+ * Two instances on one database: this test process is instance A, a child process running the
+ * same route handlers is instance B (its own caches, its own bus connection).
+ */
+describe('caches across instances', () => {
+  let b: AppInstance;
+  beforeAll(async () => {
+    b = await startAppInstance({ PUBLIC_BASE_URL: 'http://10.0.2.100' });
+  });
+  afterAll(async () => {
+    await b?.kill('SIGTERM');
+  });
+  beforeEach(resetDatabase);
+
+  const bootDecision = async (nodeId: number, token: string) =>
+    (await fetch(`${b.base}/boot/config?node_id=${nodeId}&token=${token}`)).headers.get('x-boot-decision');
+
+  it('a token rotated on instance A stops working on instance B at once', async () => {
+    const { node, token } = await bootableNode();
+    expect(await bootDecision(node.id, token)).toBe('install');
+    expect(await bootDecision(node.id, token)).toBe('install'); // now from B's cache
+    const rotated = await issueNodeToken(node.id);
+    expect(await bootDecision(node.id, token)).toBe('denied');
+    expect(await bootDecision(node.id, rotated)).toBe('install');
+  });
+
+  it('a node cleaned up on instance A (token hash cleared) is refused on instance B at once', async () => {
+    const { node, token } = await bootableNode();
+    const report = (phase: string) =>
+      fetch(`${b.base}/api/status/phase`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ server_ip: node.managementIp, phase, status: 'started', message: phase }),
+      });
+    expect((await report('ipxe_boot')).status).toBe(200);
+    await db.node.update({ where: { id: node.id }, data: { status: 'cleaned', phase: 'cleanup', bootTokenHash: null } });
+    expect((await report('config_download')).status).toBe(403);
+    expect(await bootDecision(node.id, token)).toBe('denied');
+  });
+});
