@@ -9,10 +9,12 @@ import { hashSecret, newSecret } from './secrets';
  * PostgreSQL itself (prisma/migrations/20261203120000_node_bus_notify), so every process of every
  * instance forgets the old token at once. Unknown tokens are never cached and evict nothing.
  */
-const cache = new BusCache<string, number>({
+const cache = new BusCache<string, { nodeId: number; version: number }>({
   topic: 'node',
   // Phase reports change a node all the time; only a change of its token (or its deletion) matters here.
   tagOf: (m) => (m.data.tokenChanged === false ? undefined : nodeTag(m)),
+  // A message about a change the cached look-up already saw (same or older version) drops nothing.
+  versionOf: (v) => v.version,
   max: 50_000,
 });
 
@@ -35,18 +37,19 @@ export async function issueNodeToken(nodeId: number): Promise<string> {
 export async function nodeIdForToken(token: string | null | undefined): Promise<number | null> {
   if (!token || !token.startsWith('nvn_')) return null;
   const hash = hashSecret(token);
-  return cache.load(
+  const found = await cache.load(
     hash,
     async () => {
-      const { rows } = await pgPool().query<{ id: number }>({
+      const { rows } = await pgPool().query<{ id: number; version: number }>({
         name: 'node-for-token',
-        text: 'SELECT "id" FROM "Node" WHERE "bootTokenHash" = $1 LIMIT 1',
+        text: 'SELECT "id", "version" FROM "Node" WHERE "bootTokenHash" = $1 LIMIT 1',
         values: [hash],
       });
-      return rows[0]?.id ?? null;
+      return rows[0] ? { nodeId: rows[0].id, version: rows[0].version } : null;
     },
-    (id) => id,
+    (v) => v.nodeId,
   );
+  return found?.nodeId ?? null;
 }
 
 /** Drops this process's cached tokens for a node (the bus tells the other processes). */
