@@ -2,7 +2,7 @@
 
 import { CodeSnippet, InlineNotification, Modal, NumberInput, Stack, TextInput } from '@carbon/react';
 import { useState } from 'react';
-import { apiRequest } from '@/components/common/api-request';
+import { send, unwrap } from '@/components/common/send';
 
 /** Creates a token for the signed-in user and shows its plaintext once. */
 export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
@@ -14,7 +14,7 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: (c
   async function submit() {
     setError('');
     try {
-      const created = await apiRequest<{ token: string }>('/api/tokens', { body: { name: name || 'api', expiresInDays: days } });
+      const created = unwrap(await send<{ token: string }>('POST', '/api/tokens', { name: name || 'api', expiresInDays: days }));
       setToken(created.token);
     } catch (err) {
       setError((err as Error).message);

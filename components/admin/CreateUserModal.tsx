@@ -2,7 +2,7 @@
 
 import { InlineNotification, Modal, PasswordInput, Select, SelectItem, Stack, TextInput } from '@carbon/react';
 import { useState } from 'react';
-import { apiRequest } from '@/components/common/api-request';
+import { send, unwrap } from '@/components/common/send';
 import { ROLES, type Role } from '@/lib/auth/roles';
 
 export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
@@ -15,7 +15,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
     setBusy(true);
     setError('');
     try {
-      await apiRequest('/api/users', { body: { email: form.email, role: form.role, name: form.name || undefined, password: form.password || undefined } });
+      unwrap(await send('POST', '/api/users', { email: form.email, role: form.role, name: form.name || undefined, password: form.password || undefined }));
       setForm({ email: '', name: '', role: 'viewer', password: '' });
       onCreated();
     } catch (err) {

@@ -4,7 +4,7 @@ import { Button, DataTable, InlineNotification, Table, TableBody, TableCell, Tab
 import { Add } from '@carbon/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { apiRequest } from '@/components/common/api-request';
+import { send, unwrap } from '@/components/common/send';
 import { CreateTokenModal } from './CreateTokenModal';
 
 export interface TokenRow {
@@ -40,7 +40,7 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
   async function revoke(t: TokenRow) {
     if (!window.confirm(`Revoke token "${t.name}" of ${t.userEmail}?`)) return;
     try {
-      await apiRequest(`/api/tokens/${t.id}`, { method: 'DELETE' });
+      unwrap(await send('DELETE', `/api/tokens/${t.id}`));
       router.refresh();
     } catch (err) {
       setError((err as Error).message);

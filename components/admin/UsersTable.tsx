@@ -4,7 +4,7 @@ import { Button, DataTable, InlineNotification, OverflowMenu, OverflowMenuItem, 
 import { Add } from '@carbon/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { apiRequest } from '@/components/common/api-request';
+import { send, unwrap } from '@/components/common/send';
 import { ROLES } from '@/lib/auth/roles';
 import { CreateUserModal } from './CreateUserModal';
 
@@ -31,10 +31,10 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState('');
 
-  async function act(id: string, init: { method: string; body?: unknown }) {
+  async function act(id: string, init: { method: 'PATCH' | 'DELETE'; body?: unknown }) {
     setError('');
     try {
-      await apiRequest(`/api/users/${id}`, init);
+      unwrap(await send(init.method, `/api/users/${id}`, init.body));
       router.refresh();
     } catch (err) {
       setError((err as Error).message);

@@ -11,9 +11,9 @@ import type { FindingView } from '@/lib/cleanup/drift/findings';
 import { ConfirmCleanupModal } from './ConfirmCleanupModal';
 import { formatAge, formatUsd } from './format';
 import { OrphanSweepButton } from './OrphanSweepButton';
-import { sendJson } from './send-json';
+import { send, unwrap } from '@/components/common/send';
 import { EmptyTableRow, SelectableTableHead } from './SelectableTableHead';
-import { useAction } from './useAction';
+import { useAction } from '@/components/common/useAction';
 
 const KIND_TAG: Record<string, 'red' | 'magenta' | 'warm-gray' | 'cool-gray'> = { orphan: 'red', foreign: 'cool-gray', unexpected_state: 'magenta', vanished: 'warm-gray' };
 
@@ -38,8 +38,8 @@ export function FindingsTable({ findings }: { findings: FindingView[] }) {
     if (await run(action)) setPending(null);
   };
   const cleanUp = (list: FindingView[]) =>
-    act(() => sendJson('POST', '/api/cleanup/batch', { cleanup_targets: list.map((f) => ({ type: 'finding', id: f.id })) }));
-  const acknowledge = (list: FindingView[]) => act(() => Promise.all(list.map((f) => sendJson('POST', `/api/cleanup/findings/${f.id}/acknowledge`))));
+    act(async () => unwrap(await send('POST', '/api/cleanup/batch', { cleanup_targets: list.map((f) => ({ type: 'finding', id: f.id })) })));
+  const acknowledge = (list: FindingView[]) => act(() => Promise.all(list.map(async (f) => unwrap(await send('POST', `/api/cleanup/findings/${f.id}/acknowledge`)))));
 
   return (
     <>
@@ -57,7 +57,7 @@ export function FindingsTable({ findings }: { findings: FindingView[] }) {
                   <Button kind="ghost" renderIcon={Download} href="/api/cleanup/findings?format=csv">Export CSV</Button>
                   {operator && <OrphanSweepButton />}
                   {operator && (
-                    <Button kind="secondary" renderIcon={Renew} disabled={busy} onClick={() => act(() => sendJson('POST', '/api/cleanup/reconcile'))}>
+                    <Button kind="secondary" renderIcon={Renew} disabled={busy} onClick={() => act(async () => unwrap(await send('POST', '/api/cleanup/reconcile')))}>
                       Reconcile now
                     </Button>
                   )}

@@ -8,9 +8,9 @@ import { useState } from 'react';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import { ConfirmCleanupModal, type DeletionItem } from './ConfirmCleanupModal';
 import { fetchJson } from '@/components/common/fetch-json';
-import { sendJson } from './send-json';
+import { send, unwrap } from '@/components/common/send';
 import { EmptyTableRow, SelectableTableHead } from './SelectableTableHead';
-import { useAction } from './useAction';
+import { useAction } from '@/components/common/useAction';
 
 export interface CleanableNode {
   id: number;
@@ -40,7 +40,7 @@ export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
 
   async function start() {
     const targets = (items ?? []).map((i) => ({ type: 'node', id: i.id }));
-    if (await run(() => sendJson('POST', '/api/cleanup/batch', { cleanup_targets: targets }))) setItems(null);
+    if (await run(async () => unwrap(await send('POST', '/api/cleanup/batch', { cleanup_targets: targets })))) setItems(null);
   }
 
   return (

@@ -3,8 +3,8 @@
 import { Button, InlineNotification, ListItem, Modal, UnorderedList } from '@carbon/react';
 import { Clean } from '@carbon/icons-react';
 import { useState } from 'react';
-import { sendJson } from './send-json';
-import { useAction } from './useAction';
+import { send, unwrap } from '@/components/common/send';
+import { useAction } from '@/components/common/useAction';
 
 interface Named {
   id: number;
@@ -41,9 +41,9 @@ function NamedList({ items, empty, finding }: { items: Named[]; empty: string; f
 export function OrphanSweepButton() {
   const [plan, setPlan] = useState<SweepPlan | null>(null);
   const { busy, error, setError, run } = useAction();
-  const preview = () => run(async () => setPlan(await sendJson<SweepPlan>('POST', '/api/cleanup/orphaned', { max_age_hours: MAX_AGE_HOURS, dry_run: true })));
+  const preview = () => run(async () => setPlan(unwrap(await send<SweepPlan>('POST', '/api/cleanup/orphaned', { max_age_hours: MAX_AGE_HOURS, dry_run: true }))));
   const sweep = async () => {
-    if (await run(() => sendJson('POST', '/api/cleanup/orphaned', { max_age_hours: MAX_AGE_HOURS, dry_run: false }))) setPlan(null);
+    if (await run(async () => unwrap(await send('POST', '/api/cleanup/orphaned', { max_age_hours: MAX_AGE_HOURS, dry_run: false })))) setPlan(null);
   };
   const targets = plan ? plan.nodes.length + plan.findings.length : 0;
   return (

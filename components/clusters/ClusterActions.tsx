@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { RoleGate } from '@/components/auth/RoleGate';
 import type { ClusterView } from '@/lib/clusters/views';
-import { send, type ApiProblem } from './api';
+import { send, type ApiProblem } from '@/components/common/send';
 
 /** Retry (failed clusters) and delete (with force), for operators. */
 export function ClusterActions({ cluster, onChanged }: { cluster: ClusterView; onChanged: () => void }) {
@@ -18,7 +18,7 @@ export function ClusterActions({ cluster, onChanged }: { cluster: ClusterView; o
 
   async function retry() {
     setBusy(true);
-    const r = await send(`/api/config/clusters/${cluster.id}/retry`, 'POST');
+    const r = await send('POST', `/api/config/clusters/${cluster.id}/retry`);
     setBusy(false);
     setProblem(r.ok ? null : r.problem);
     onChanged();
@@ -26,7 +26,7 @@ export function ClusterActions({ cluster, onChanged }: { cluster: ClusterView; o
 
   async function remove() {
     setBusy(true);
-    const r = await send(`/api/config/clusters/${cluster.id}${force ? '?force=true' : ''}`, 'DELETE');
+    const r = await send('DELETE', `/api/config/clusters/${cluster.id}${force ? '?force=true' : ''}`);
     setBusy(false);
     setConfirming(false);
     if (r.ok) router.push('/clusters');

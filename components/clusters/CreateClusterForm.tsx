@@ -3,7 +3,7 @@
 import { Button, Form, InlineNotification, RadioButton, RadioButtonGroup, Select, SelectItem, Stack, TextInput } from '@carbon/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { send, type ApiProblem } from './api';
+import { send, type ApiProblem } from '@/components/common/send';
 import { ExistingNodePicker, NewNodesPicker, type EligibleNode } from './MemberPicker';
 
 type ClusterType = 'single_node' | 'multi_node';
@@ -49,7 +49,7 @@ export function CreateClusterForm({ nodes, profiles }: { nodes: EligibleNode[]; 
       ...(source === 'existing' ? { nodeIds: selected } : { provision: { count, serverProfile: profile } }),
       ...(dnsServers.length && { dnsServers }),
     };
-    const r = await send<{ id: number }>('/api/config/clusters', 'POST', body);
+    const r = await send<{ id: number }>('POST', '/api/config/clusters', body);
     setBusy(false);
     if (r.ok) router.push(`/clusters/${r.data.id}`);
     else setProblem(r.problem);

@@ -3,8 +3,8 @@
 import { Button, InlineNotification, Modal, NumberInput, Select, SelectItem, Stack, TextInput } from '@carbon/react';
 import { Add } from '@carbon/icons-react';
 import { useState } from 'react';
-import { sendJson } from '@/components/cleanup/send-json';
-import { useAction } from '@/components/cleanup/useAction';
+import { send, unwrap } from '@/components/common/send';
+import { useAction } from '@/components/common/useAction';
 
 /** Operator action: a manual A or PTR record in the zone (POST /api/dns/records). */
 export function AddDnsRecordButton({ zoneName }: { zoneName: string }) {
@@ -16,7 +16,7 @@ export function AddDnsRecordButton({ zoneName }: { zoneName: string }) {
   const { busy, error, run } = useAction();
 
   async function submit() {
-    if (await run(() => sendJson('POST', '/api/dns/records', { record_name: name, record_type: type, value, ttl }))) {
+    if (await run(async () => unwrap(await send('POST', '/api/dns/records', { record_name: name, record_type: type, value, ttl })))) {
       setOpen(false);
       setName('');
       setValue('');

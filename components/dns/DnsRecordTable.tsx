@@ -7,8 +7,8 @@ import {
 import { TrashCan } from '@carbon/icons-react';
 import { useState } from 'react';
 import { RoleGate } from '@/components/auth/RoleGate';
-import { sendJson } from '@/components/cleanup/send-json';
-import { useAction } from '@/components/cleanup/useAction';
+import { send, unwrap } from '@/components/common/send';
+import { useAction } from '@/components/common/useAction';
 import type { DnsRecordView } from '@/lib/dns/schemas';
 import { AddDnsRecordButton } from './AddDnsRecordButton';
 
@@ -38,7 +38,7 @@ export function DnsRecordTable({ records, zoneName }: { records: DnsRecordView[]
 
   async function remove() {
     if (!deleting) return;
-    if (await run(() => sendJson('DELETE', `/api/dns/records/${encodeURIComponent(deleting.name)}`))) setDeleting(null);
+    if (await run(async () => unwrap(await send('DELETE', `/api/dns/records/${encodeURIComponent(deleting.name)}`)))) setDeleting(null);
   }
 
   return (

@@ -4,7 +4,7 @@ import { Button, InlineNotification, Modal } from '@carbon/react';
 import { Renew, TrashCan } from '@carbon/icons-react';
 import { useState } from 'react';
 import { RoleGate } from '@/components/auth/RoleGate';
-import { postJson } from './node-status';
+import { send } from '@/components/common/send';
 
 type Action = 'reinitialize' | 'cleanup';
 
@@ -27,8 +27,8 @@ export function NodeActions({ nodeId, onDone }: { nodeId: number; onDone: () => 
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function run(action: Action) {
-    const res = await postJson(CONFIRM[action].url(nodeId), action === 'reinitialize' ? { node_id: nodeId } : undefined);
-    setResult({ ok: res.ok, text: res.data?.message ?? res.data?.detail ?? `HTTP ${res.status}` });
+    const res = await send<{ message?: string }>('POST', CONFIRM[action].url(nodeId), action === 'reinitialize' ? { node_id: nodeId } : undefined);
+    setResult(res.ok ? { ok: true, text: res.data?.message ?? `HTTP ${res.status}` } : { ok: false, text: res.problem.detail });
     setPending(null);
     onDone();
   }

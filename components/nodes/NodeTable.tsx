@@ -32,7 +32,8 @@ import { RoleGate } from '@/components/auth/RoleGate';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import type { NodeSummary } from '@/lib/provisioning/queries';
 import { fetchJson } from '@/components/common/fetch-json';
-import { FILTERABLE_STATUSES, postJson } from './node-status';
+import { send } from '@/components/common/send';
+import { FILTERABLE_STATUSES } from './node-status';
 import { NodeStatusTag } from './NodeStatusTag';
 
 const HEADERS = [
@@ -69,19 +70,19 @@ export function NodeTable({ initial }: { initial: { nodes: NodeSummary[] } }) {
   const rows = nodes.slice(start, start + page.pageSize).map((n) => ({ ...n, id: String(n.id) }));
 
   async function reinitialize(ids: string[]) {
-    const results = await Promise.all(ids.map((id) => postJson('/api/reinitialize', { node_id: Number(id) })));
-    const failed = results.filter((r) => !r.ok);
+    const results = await Promise.all(ids.map((id) => send('POST', '/api/reinitialize', { node_id: Number(id) })));
+    const failed = results.flatMap((r) => (r.ok ? [] : [r.problem]));
     setNotice(
       failed.length
-        ? { kind: 'error', text: `${failed.length} of ${ids.length} reinitialize request(s) refused: ${failed.map((f) => f.data?.detail).join('; ')}` }
+        ? { kind: 'error', text: `${failed.length} of ${ids.length} reinitialize request(s) refused: ${failed.map((f) => f.detail).join('; ')}` }
         : { kind: 'success', text: `Reinitialize started for ${ids.length} node(s)` },
     );
     await mutate();
   }
 
   async function cleanup(ids: string[]) {
-    const res = await postJson('/api/cleanup/batch', { cleanup_targets: ids.map((id) => ({ type: 'node', id: Number(id) })) });
-    setNotice(res.ok && res.status === 202 ? { kind: 'success', text: res.data?.message ?? 'Cleanup started' } : { kind: 'error', text: res.data?.message ?? res.data?.detail ?? 'Cleanup refused' });
+    const res = await send<{ message?: string }>('POST', '/api/cleanup/batch', { cleanup_targets: ids.map((id) => ({ type: 'node', id: Number(id) })) });
+    setNotice(res.ok && res.status === 202 ? { kind: 'success', text: res.data?.message ?? 'Cleanup started' } : { kind: 'error', text: res.ok ? res.data?.message ?? 'Cleanup refused' : res.problem.detail });
     await mutate();
   }
 

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { NodePlan } from '@/lib/provisioning/plan';
 import { findProfile, SERVER_PROFILES } from '@/lib/provisioning/profiles';
 import { findStorageTemplate, STORAGE_TEMPLATES } from '@/lib/provisioning/storage-templates';
-import { postJson } from './node-status';
+import { send } from '@/components/common/send';
 import { PlanPreview } from './PlanPreview';
 import { ProfileSpecs } from './ProfileSpecs';
 
@@ -45,8 +45,8 @@ export function ProvisionForm() {
     setPlan(null);
     if (!name.trim()) return setErrors({});
     const timer = setTimeout(async () => {
-      const res = await postJson('/api/web/validate-node-config', { ...body.node_config, count });
-      setErrors(res.ok ? {} : byField(res.data?.errors));
+      const res = await send('POST', '/api/web/validate-node-config', { ...body.node_config, count });
+      setErrors(res.ok ? {} : byField(res.problem.errors));
     }, 350);
     return () => clearTimeout(timer);
     // Debounced on the inputs themselves; `body` is rebuilt on every render.
@@ -56,11 +56,11 @@ export function ProvisionForm() {
     if (!name.trim()) return setErrors({ node_name: 'required' });
     setBusy(true);
     setFailure(null);
-    const res = await postJson(`/api/config/nodes${dryRun ? '?dry_run=true' : ''}`, body);
+    const res = await send('POST', `/api/config/nodes${dryRun ? '?dry_run=true' : ''}`, body);
     setBusy(false);
     if (!res.ok) {
-      setErrors(byField(res.data?.errors));
-      return setFailure(res.data?.detail ?? `HTTP ${res.status}`);
+      setErrors(byField(res.problem.errors));
+      return setFailure(res.problem.detail);
     }
     if (dryRun) return setPlan(res.data.nodes);
     router.push(count === 1 && res.data.node_id ? `/nodes/${res.data.node_id}` : '/nodes');
