@@ -1,6 +1,11 @@
 'use client';
 
-import { DataTable, Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow, Tag } from '@carbon/react';
+import { Tag } from '@carbon/react';
+import useSWR from 'swr';
+import { fetchJson } from '@/components/common/fetch-json';
+import { apiQuery } from '@/components/common/list-query';
+import { ResourceTable, type Column } from '@/components/common/ResourceTable';
+import { useListUrl } from '@/components/common/useListUrl';
 
 export interface AuditRow {
   id: number;
@@ -16,51 +21,41 @@ export interface AuditRow {
   after: unknown;
 }
 
-const HEADERS = [
-  { key: 'at', header: 'Time' },
-  { key: 'actor', header: 'Actor' },
-  { key: 'action', header: 'Action' },
-  { key: 'target', header: 'Target' },
-  { key: 'outcome', header: 'Outcome' },
-  { key: 'sourceIp', header: 'Source IP' },
-  { key: 'change', header: 'Change' },
-];
+/** The URL parameters of the Audit page's filters (the same names as GET /api/audit). */
+export const AUDIT_FILTERS = ['actor', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
 
 const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
-export function AuditTable({ entries }: { entries: AuditRow[] }) {
-  const rows = entries.map((e) => ({
-    id: String(e.id),
-    at: new Date(e.at).toLocaleString(),
-    actor: `${e.actorLabel ?? '—'} (${e.actorType})`,
-    action: e.action,
-    target: e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '',
-    outcome: e.outcome,
-    sourceIp: e.sourceIp ?? '',
-    change: [compact(e.before), compact(e.after)].filter(Boolean).join(' → '),
-  }));
+const COLUMNS: Column<AuditRow>[] = [
+  { key: 'at', header: 'Time', sort: 'at', render: (e) => new Date(e.at).toLocaleString() },
+  { key: 'actor', header: 'Actor', sort: 'actor', render: (e) => `${e.actorLabel ?? '—'} (${e.actorType})` },
+  { key: 'action', header: 'Action', sort: 'action' },
+  { key: 'target', header: 'Target', sort: 'target_type', render: (e) => (e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '') },
+  { key: 'outcome', header: 'Outcome', render: (e) => <Tag type={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Tag> },
+  { key: 'sourceIp', header: 'Source IP', render: (e) => e.sourceIp ?? '' },
+  { key: 'change', header: 'Change', render: (e) => <code className="audit-change">{[compact(e.before), compact(e.after)].filter(Boolean).join(' → ')}</code> },
+];
+
+interface AuditPage {
+  entries: AuditRow[];
+  total: number;
+}
+
+/** The audit log, paged and sorted on the server; filters come from the URL (set by AuditFilters). */
+export function AuditTable({ initial, initialQuery }: { initial: AuditPage; initialQuery: string }) {
+  const { view, filters, update } = useListUrl(AUDIT_FILTERS);
+  const query = apiQuery(view, filters);
+  const { data } = useSWR<AuditPage>(`/api/audit?${query}`, fetchJson, { fallbackData: query === initialQuery ? initial : undefined, keepPreviousData: true });
   return (
-    <DataTable rows={rows} headers={HEADERS} size="md">
-      {({ rows: tableRows, headers, getTableProps, getHeaderProps, getRowProps }) => (
-        <TableContainer>
-          <Table {...getTableProps()} data-testid="audit-table">
-            <TableHead>
-              <TableRow>{headers.map((h) => <TableHeader {...getHeaderProps({ header: h })} key={h.key}>{h.header}</TableHeader>)}</TableRow>
-            </TableHead>
-            <TableBody>
-              {tableRows.map((row) => (
-                <TableRow {...getRowProps({ row })} key={row.id}>
-                  {row.cells.map((cell) => (
-                    <TableCell key={cell.id}>
-                      {cell.info.header === 'outcome' ? <Tag type={cell.value === 'success' ? 'green' : 'red'}>{cell.value}</Tag> : cell.info.header === 'change' ? <code className="audit-change">{cell.value}</code> : cell.value}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-    </DataTable>
+    <ResourceTable
+      ariaLabel="Audit log"
+      description={`${data?.total ?? 0} entr${data?.total === 1 ? 'y' : 'ies'}`}
+      testId="audit-table"
+      size="md"
+      columns={COLUMNS}
+      rows={data?.entries ?? []}
+      paging={{ total: data?.total ?? 0, view, defaultSort: { sort: 'at', order: 'desc' }, onChange: update }}
+      empty="No audited actions match."
+    />
   );
 }

@@ -1,107 +1,77 @@
 'use client';
 
-import { Button, Search, Select, SelectItem, Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow, TableToolbar, TableToolbarContent } from '@carbon/react';
+import { Button, Search, Select, SelectItem } from '@carbon/react';
 import { Download } from '@carbon/icons-react';
 import Link from 'next/link';
-import { useState } from 'react';
 import useSWR from 'swr';
-import { formatDuration, formatTime } from '@/components/status/format';
 import { fetchJson } from '@/components/common/fetch-json';
+import { apiQuery } from '@/components/common/list-query';
+import { ResourceTable, type Column } from '@/components/common/ResourceTable';
+import { useListUrl } from '@/components/common/useListUrl';
+import { formatDuration, formatTime } from '@/components/status/format';
 import { LIVE_REFRESH_MS } from '@/components/status/live';
 import { StatusTag } from '@/components/status/StatusTag';
 import type { DeploymentRow } from '@/lib/status/deployments';
 
 export interface DeploymentsPage {
   deployments: DeploymentRow[];
-  next_cursor: string | null;
+  total: number;
 }
+
+/** The URL parameters of the Deployments page's filters (the same names as GET /api/deployments). */
+export const DEPLOYMENT_FILTERS = ['kind', 'status', 'q'] as const;
 
 const KINDS = ['provision', 'reinitialize', 'cleanup', 'cluster'];
 const STATUSES = ['pending', 'running', 'compensating', 'succeeded', 'failed', 'cancelled'];
-const PAGE_SIZE = 25;
 
-function queryString(filter: { kind: string; status: string; q: string }, cursor?: string, format?: 'csv') {
-  const p = new URLSearchParams();
-  if (filter.kind) p.set('kind', filter.kind);
-  if (filter.status) p.set('status', filter.status);
-  if (filter.q.trim()) p.set('q', filter.q.trim());
-  if (cursor) p.set('cursor', cursor);
-  if (format) p.set('format', format);
-  else p.set('limit', String(PAGE_SIZE));
-  return p.toString();
-}
+const COLUMNS: Column<DeploymentRow>[] = [
+  { key: 'created_at', header: 'Created', sort: 'created_at', render: (d) => formatTime(d.created_at) },
+  { key: 'kind', header: 'Kind', sort: 'kind' },
+  { key: 'target', header: 'Target', render: (d) => (d.node_id ? <Link href={`/nodes/${d.node_id}`}>{d.node_name}</Link> : d.cluster_name ?? '–') },
+  { key: 'status', header: 'Status', sort: 'status', render: (d) => <StatusTag status={d.status} /> },
+  { key: 'current_step', header: 'Step', render: (d) => d.current_step ?? '–' },
+  { key: 'duration_seconds', header: 'Duration', render: (d) => formatDuration(d.duration_seconds) },
+  { key: 'finished_at', header: 'Finished', sort: 'finished_at', render: (d) => (d.finished_at ? formatTime(d.finished_at) : '–') },
+  { key: 'error', header: 'Error', render: (d) => d.error ?? '' },
+];
 
-/** Every workflow run with filters, cursor pages (newest first), live refresh and CSV export. */
-export function DeploymentsTable({ initial }: { initial: DeploymentsPage }) {
-  const [filter, setFilter] = useState({ kind: '', status: '', q: '' });
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
-  const key = `/api/deployments?${queryString(filter, cursor)}`;
-  const isDefault = !filter.kind && !filter.status && !filter.q && !cursor;
-  const { data = initial, error } = useSWR<DeploymentsPage>(key, fetchJson, {
+/** Every workflow run with filters, numbered pages and sorting on the server (kept in the URL), live refresh and CSV export. */
+export function DeploymentsTable({ initial, initialQuery }: { initial: DeploymentsPage; initialQuery: string }) {
+  const { view, filters, update } = useListUrl(DEPLOYMENT_FILTERS);
+  const query = apiQuery(view, filters);
+  const { data, error } = useSWR<DeploymentsPage>(`/api/deployments?${query}`, fetchJson, {
     refreshInterval: LIVE_REFRESH_MS,
     keepPreviousData: true,
-    fallbackData: isDefault ? initial : undefined,
+    fallbackData: query === initialQuery ? initial : undefined,
   });
-  const update = (patch: Partial<typeof filter>) => {
-    setFilter((f) => ({ ...f, ...patch }));
-    setCursors([]);
-  };
+  const csv = new URLSearchParams(Object.entries({ ...filters, format: 'csv' }).filter((e): e is [string, string] => Boolean(e[1])));
   return (
-    <TableContainer title="Deployments" description="Provision, reinitialize, cleanup and cluster runs, newest first">
-      <TableToolbar>
-        <TableToolbarContent>
-          <Search labelText="Node or cluster" placeholder="Node or cluster name" size="lg" onChange={(e) => update({ q: e.target.value })} data-testid="deployments-search" />
-          <Select id="deployments-kind" labelText="" hideLabel size="lg" value={filter.kind} onChange={(e) => update({ kind: e.target.value })}>
+    <ResourceTable
+      ariaLabel="Deployments"
+      title="Deployments"
+      description={`${data?.total ?? 0} run(s): provision, reinitialize, cleanup and cluster`}
+      testId="deployments-table"
+      columns={COLUMNS}
+      rows={data?.deployments ?? []}
+      rowTestId={() => 'deployment-row'}
+      paging={{ total: data?.total ?? 0, view, defaultSort: { sort: 'created_at', order: 'desc' }, onChange: update }}
+      empty={error ? 'Could not load deployments.' : 'No deployments match.'}
+      toolbar={
+        <>
+          <Search labelText="Node or cluster" placeholder="Node or cluster name" size="lg" defaultValue={filters.q ?? ''} onChange={(e) => update({ q: e.target.value.trim() })} data-testid="deployments-search" />
+          <Select id="deployments-kind" labelText="" hideLabel size="lg" value={filters.kind ?? ''} onChange={(e) => update({ kind: e.target.value })}>
             <SelectItem value="" text="All kinds" />
             {KINDS.map((k) => <SelectItem key={k} value={k} text={k} />)}
           </Select>
-          <Select id="deployments-status" labelText="" hideLabel size="lg" value={filter.status} onChange={(e) => update({ status: e.target.value })}>
+          <Select id="deployments-status" labelText="" hideLabel size="lg" value={filters.status ?? ''} onChange={(e) => update({ status: e.target.value })}>
             <SelectItem value="" text="All statuses" />
             {STATUSES.map((s) => <SelectItem key={s} value={s} text={s} />)}
           </Select>
-          <Button kind="ghost" renderIcon={Download} href={`/api/deployments?${queryString(filter, undefined, 'csv')}`} data-testid="deployments-csv">
+          <Button kind="ghost" renderIcon={Download} href={`/api/deployments?${csv}`} data-testid="deployments-csv">
             Export CSV
           </Button>
-        </TableToolbarContent>
-      </TableToolbar>
-      <Table size="md" data-testid="deployments-table">
-        <TableHead>
-          <TableRow>
-            {['Created', 'Kind', 'Target', 'Status', 'Step', 'Duration', 'Error'].map((h) => <TableHeader key={h}>{h}</TableHeader>)}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {data.deployments.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={7}>{error ? 'Could not load deployments.' : 'No deployments match.'}</TableCell>
-            </TableRow>
-          )}
-          {data.deployments.map((d) => (
-            <TableRow key={d.id} data-testid="deployment-row">
-              <TableCell>{formatTime(d.created_at)}</TableCell>
-              <TableCell>{d.kind}</TableCell>
-              <TableCell>
-                {d.node_id ? <Link href={`/nodes/${d.node_id}`}>{d.node_name}</Link> : d.cluster_name ?? '–'}
-              </TableCell>
-              <TableCell>
-                <StatusTag status={d.status} />
-              </TableCell>
-              <TableCell>{d.current_step ?? '–'}</TableCell>
-              <TableCell>{formatDuration(d.duration_seconds)}</TableCell>
-              <TableCell>{d.error ?? ''}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <div className="table-pager">
-        <Button kind="secondary" size="sm" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          Newer
-        </Button>
-        <Button kind="secondary" size="sm" disabled={!data.next_cursor} onClick={() => data.next_cursor && setCursors((c) => [...c, data.next_cursor!])}>
-          Older
-        </Button>
-      </div>
-    </TableContainer>
+        </>
+      }
+    />
   );
 }

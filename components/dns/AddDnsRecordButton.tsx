@@ -7,7 +7,7 @@ import { send, unwrap } from '@/components/common/send';
 import { useAction } from '@/components/common/useAction';
 
 /** Operator action: a manual A or PTR record in the zone (POST /api/dns/records). */
-export function AddDnsRecordButton({ zoneName }: { zoneName: string }) {
+export function AddDnsRecordButton({ zoneName, onAdded }: { zoneName: string; onAdded?: () => void }) {
   const [open, setOpen] = useState(false);
   const [type, setType] = useState<'A' | 'PTR'>('A');
   const [name, setName] = useState('');
@@ -20,6 +20,7 @@ export function AddDnsRecordButton({ zoneName }: { zoneName: string }) {
       setOpen(false);
       setName('');
       setValue('');
+      onAdded?.();
     }
   }
 

@@ -1,27 +1,23 @@
 'use client';
 
-import {
-  Button, DataTable, InlineNotification, Modal, Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow,
-  TableToolbar, TableToolbarContent, TableToolbarSearch, Tag,
-} from '@carbon/react';
+import { Button, InlineNotification, Modal, Select, SelectItem, TableToolbarSearch, Tag } from '@carbon/react';
 import { TrashCan } from '@carbon/icons-react';
 import { useState } from 'react';
+import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
+import { fetchJson } from '@/components/common/fetch-json';
+import { apiQuery } from '@/components/common/list-query';
+import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { send, unwrap } from '@/components/common/send';
 import { useAction } from '@/components/common/useAction';
+import { useListUrl } from '@/components/common/useListUrl';
 import type { DnsRecordView } from '@/lib/dns/schemas';
 import { AddDnsRecordButton } from './AddDnsRecordButton';
 
 const OWNER_TAG: Record<string, 'blue' | 'purple' | 'gray'> = { node: 'blue', cluster: 'purple', manual: 'gray' };
 
-const headers = [
-  { key: 'fqdn', header: 'Name' },
-  { key: 'type', header: 'Type' },
-  { key: 'rdata', header: 'Value' },
-  { key: 'ttl', header: 'TTL' },
-  { key: 'owner', header: 'Owner' },
-  { key: 'actions', header: '' },
-];
+/** The URL parameters of the DNS page's filters (the same names as GET /api/dns/records). */
+export const DNS_FILTERS = ['q', 'owner', 'type'] as const;
 
 function ownerLabel(r: DnsRecordView) {
   if (r.node) return `node ${r.node.name}`;
@@ -29,58 +25,69 @@ function ownerLabel(r: DnsRecordView) {
   return r.created_by ? `manual (${r.created_by})` : 'manual';
 }
 
-/** Tracked records with their owner; operators add and delete manual ones. */
-export function DnsRecordTable({ records, zoneName }: { records: DnsRecordView[]; zoneName: string }) {
+const COLUMNS: Column<DnsRecordView>[] = [
+  { key: 'fqdn', header: 'Name', sort: 'name' },
+  { key: 'type', header: 'Type', sort: 'type' },
+  { key: 'rdata', header: 'Value', sort: 'rdata' },
+  { key: 'ttl', header: 'TTL' },
+  { key: 'owner', header: 'Owner', sort: 'owner', render: (r) => <Tag type={OWNER_TAG[r.owner] ?? 'gray'} size="sm">{ownerLabel(r)}</Tag> },
+];
+
+interface DnsPage {
+  records: DnsRecordView[];
+  total: number;
+}
+
+/** Tracked records with their owner, paged on the server; operators add and delete manual ones. */
+export function DnsRecordTable({ initial, initialQuery, zoneName }: { initial: DnsPage; initialQuery: string; zoneName: string }) {
   const [deleting, setDeleting] = useState<DnsRecordView | null>(null);
   const { error, setError, run } = useAction();
-  const byId = new Map(records.map((r) => [String(r.id), r]));
-  const rows = records.map((r) => ({ id: String(r.id), fqdn: r.fqdn, type: r.type, rdata: r.rdata, ttl: r.ttl, owner: r.owner, actions: '' }));
+  const { view, filters, update } = useListUrl(DNS_FILTERS);
+  const query = apiQuery(view, filters);
+  const { data, mutate } = useSWR<DnsPage>(`/api/dns/records?${query}`, fetchJson, { fallbackData: query === initialQuery ? initial : undefined, keepPreviousData: true });
+  const filtered = Boolean(filters.q || filters.owner || filters.type);
 
   async function remove() {
     if (!deleting) return;
-    if (await run(async () => unwrap(await send('DELETE', `/api/dns/records/${encodeURIComponent(deleting.name)}`)))) setDeleting(null);
+    if (await run(async () => unwrap(await send('DELETE', `/api/dns/records/${encodeURIComponent(deleting.name)}`)))) {
+      setDeleting(null);
+      await mutate();
+    }
   }
 
   return (
     <>
-      <DataTable rows={rows} headers={headers} isSortable>
-        {({ rows: shown, headers: hs, getTableProps, getHeaderProps, getRowProps, onInputChange }) => (
-          <TableContainer title={`Zone ${zoneName}`} description={`${records.length} tracked record(s)`}>
-            <TableToolbar>
-              <TableToolbarContent>
-                <TableToolbarSearch onChange={(e) => onInputChange(e as React.ChangeEvent<HTMLInputElement>)} placeholder="Search names and values" persistent />
-                <RoleGate min="operator"><AddDnsRecordButton zoneName={zoneName} /></RoleGate>
-              </TableToolbarContent>
-            </TableToolbar>
-            <Table {...getTableProps()} aria-label="DNS records">
-              <TableHead>
-                <TableRow>{hs.map((h) => <TableHeader {...getHeaderProps({ header: h })} key={h.key}>{h.header}</TableHeader>)}</TableRow>
-              </TableHead>
-              <TableBody>
-                {shown.map((row) => {
-                  const record = byId.get(row.id)!;
-                  return (
-                    <TableRow {...getRowProps({ row })} key={row.id}>
-                      <TableCell>{record.fqdn}</TableCell>
-                      <TableCell>{record.type}</TableCell>
-                      <TableCell>{record.rdata}</TableCell>
-                      <TableCell>{record.ttl}</TableCell>
-                      <TableCell><Tag type={OWNER_TAG[record.owner] ?? 'gray'} size="sm">{ownerLabel(record)}</Tag></TableCell>
-                      <TableCell>
-                        {record.owner === 'manual' && (
-                          <RoleGate min="operator">
-                            <Button kind="ghost" size="sm" hasIconOnly renderIcon={TrashCan} iconDescription={`Delete ${record.fqdn}`} onClick={() => setDeleting(record)} />
-                          </RoleGate>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        )}
-      </DataTable>
+      <ResourceTable
+        ariaLabel="DNS records"
+        title={`Zone ${zoneName}`}
+        description={`${data?.total ?? 0} tracked record(s)`}
+        testId="dns-table"
+        columns={COLUMNS}
+        rows={data?.records ?? []}
+        paging={{ total: data?.total ?? 0, view, defaultSort: { sort: 'name', order: 'asc' }, onChange: update }}
+        empty={filtered ? 'No record matches the filters.' : 'No DNS records are tracked yet. Records appear here when nodes are provisioned, or when an operator adds one.'}
+        rowActions={(record) =>
+          record.owner === 'manual' && (
+            <RoleGate min="operator">
+              <Button kind="ghost" size="sm" hasIconOnly renderIcon={TrashCan} iconDescription={`Delete ${record.fqdn}`} onClick={() => setDeleting(record)} />
+            </RoleGate>
+          )
+        }
+        toolbar={
+          <>
+            <TableToolbarSearch persistent placeholder="Search names and values" defaultValue={filters.q ?? ''} onChange={(e) => update({ q: (typeof e === 'string' ? e : e.target.value).trim() })} />
+            <Select id="dns-owner" labelText="" hideLabel size="lg" value={filters.owner ?? ''} onChange={(e) => update({ owner: e.target.value })}>
+              <SelectItem value="" text="All owners" />
+              {['node', 'cluster', 'manual'].map((o) => <SelectItem key={o} value={o} text={o} />)}
+            </Select>
+            <Select id="dns-type" labelText="" hideLabel size="lg" value={filters.type ?? ''} onChange={(e) => update({ type: e.target.value })}>
+              <SelectItem value="" text="All types" />
+              {['A', 'PTR'].map((t) => <SelectItem key={t} value={t} text={t} />)}
+            </Select>
+            <RoleGate min="operator"><AddDnsRecordButton zoneName={zoneName} onAdded={() => mutate()} /></RoleGate>
+          </>
+        }
+      />
       <Modal
         danger
         open={deleting !== null}

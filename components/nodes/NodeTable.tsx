@@ -1,202 +1,129 @@
 'use client';
 
-import {
-  Button,
-  DataTable,
-  Dropdown,
-  InlineNotification,
-  OverflowMenu,
-  OverflowMenuItem,
-  Pagination,
-  Table,
-  TableBatchAction,
-  TableBatchActions,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableHeader,
-  TableRow,
-  TableSelectAll,
-  TableSelectRow,
-  TableToolbar,
-  TableToolbarContent,
-  TableToolbarSearch,
-} from '@carbon/react';
-import { Add, Renew, TrashCan } from '@carbon/icons-react';
+import { Button, Dropdown, OverflowMenu, OverflowMenuItem, TableToolbarSearch } from '@carbon/react';
+import { Add, GroupObjects, Renew, TrashCan } from '@carbon/icons-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
 import { useHasRole } from '@/components/auth/RoleProvider';
-import type { NodeSummary } from '@/lib/provisioning/queries';
 import { fetchJson } from '@/components/common/fetch-json';
-import { send } from '@/components/common/send';
+import { apiQuery } from '@/components/common/list-query';
+import { ResourceTable, type Column } from '@/components/common/ResourceTable';
+import { useListUrl } from '@/components/common/useListUrl';
+import { LIVE_REFRESH_MS } from '@/components/status/live';
+import type { NodeSummary } from '@/lib/provisioning/queries';
+import { AddToClusterModal } from './AddToClusterModal';
+import { BulkResults, type BulkOutcome } from './BulkResults';
+import { addToCluster, cleanUpNodes, reinitializeNodes } from './bulk-actions';
 import { FILTERABLE_STATUSES } from './node-status';
 import { NodeStatusTag } from './NodeStatusTag';
 
-const HEADERS = [
-  { key: 'node_name', header: 'Name' },
-  { key: 'deployment_status', header: 'Status' },
-  { key: 'phase', header: 'Phase' },
-  { key: 'progress', header: 'Progress' },
-  { key: 'management_ip', header: 'Management IP' },
-  { key: 'server_profile', header: 'Profile' },
-  { key: 'created_at', header: 'Created' },
+export interface NodesPage {
+  nodes: NodeSummary[];
+  total: number;
+}
+
+/** The URL parameters of the Nodes page's filters (the same names as GET /api/config/nodes). */
+export const NODE_FILTERS = ['status', 'search'] as const;
+
+const COLUMNS: Column<NodeSummary>[] = [
+  { key: 'node_name', header: 'Name', sort: 'node_name', render: (n) => <Link href={`/nodes/${n.id}`}>{n.node_name}</Link> },
+  { key: 'deployment_status', header: 'Status', sort: 'deployment_status', render: (n) => <NodeStatusTag status={n.deployment_status} /> },
+  { key: 'phase', header: 'Phase', sort: 'phase' },
+  { key: 'progress', header: 'Progress', sort: 'progress', render: (n) => `${n.progress ?? 0}%` },
+  { key: 'management_ip', header: 'Management IP', sort: 'management_ip' },
+  { key: 'server_profile', header: 'Profile', sort: 'server_profile' },
+  { key: 'created_at', header: 'Created', sort: 'created_at', render: (n) => new Date(n.created_at).toLocaleString() },
 ];
 
-const ALL = 'all';
-
-/** The Nodes list: search, status filter, sortable columns, pages, row and batch actions. Live. */
-export function NodeTable({ initial }: { initial: { nodes: NodeSummary[] } }) {
+/**
+ * The Nodes list, paged, filtered and sorted by the server (the URL keeps page, size, sort and
+ * filters), with the true total, live refresh, and bulk actions reporting each node's outcome.
+ */
+export function NodeTable({ initial, initialQuery }: { initial: NodesPage; initialQuery: string }) {
   const router = useRouter();
   const canOperate = useHasRole('operator');
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<string>(ALL);
-  const [page, setPage] = useState({ page: 1, pageSize: 25 });
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const query = new URLSearchParams({ limit: '200' });
-  if (search.trim()) query.set('search', search.trim());
-  if (status !== ALL) query.set('status', status);
-  const key = `/api/config/nodes?${query}`;
-  const { data, mutate } = useSWR<{ nodes: NodeSummary[] }>(key, fetchJson, {
-    refreshInterval: 3000,
-    fallbackData: search || status !== ALL ? undefined : initial,
+  const { view, filters, update } = useListUrl(NODE_FILTERS);
+  const query = apiQuery(view, filters);
+  const { data, mutate } = useSWR<NodesPage>(`/api/config/nodes?${query}`, fetchJson, {
+    refreshInterval: LIVE_REFRESH_MS,
+    fallbackData: query === initialQuery ? initial : undefined,
     keepPreviousData: true,
   });
+  const [outcomes, setOutcomes] = useState<BulkOutcome[] | null>(null);
+  const [clustering, setClustering] = useState<NodeSummary[] | null>(null);
   const nodes = data?.nodes ?? [];
-  const start = (page.page - 1) * page.pageSize;
-  const rows = nodes.slice(start, start + page.pageSize).map((n) => ({ ...n, id: String(n.id) }));
 
-  async function reinitialize(ids: string[]) {
-    const results = await Promise.all(ids.map((id) => send('POST', '/api/reinitialize', { node_id: Number(id) })));
-    const failed = results.flatMap((r) => (r.ok ? [] : [r.problem]));
-    setNotice(
-      failed.length
-        ? { kind: 'error', text: `${failed.length} of ${ids.length} reinitialize request(s) refused: ${failed.map((f) => f.detail).join('; ')}` }
-        : { kind: 'success', text: `Reinitialize started for ${ids.length} node(s)` },
-    );
-    await mutate();
-  }
-
-  async function cleanup(ids: string[]) {
-    const res = await send<{ message?: string }>('POST', '/api/cleanup/batch', { cleanup_targets: ids.map((id) => ({ type: 'node', id: Number(id) })) });
-    setNotice(res.ok && res.status === 202 ? { kind: 'success', text: res.data?.message ?? 'Cleanup started' } : { kind: 'error', text: res.ok ? res.data?.message ?? 'Cleanup refused' : res.problem.detail });
+  async function report(work: Promise<BulkOutcome[]>) {
+    setOutcomes(await work);
     await mutate();
   }
 
   return (
     <>
-      {notice && (
-        <InlineNotification kind={notice.kind} title={notice.kind === 'success' ? 'Done' : 'Some actions failed'} subtitle={notice.text} onClose={() => setNotice(null)} lowContrast />
+      {outcomes && <BulkResults outcomes={outcomes} onClose={() => setOutcomes(null)} />}
+      <ResourceTable
+        ariaLabel="Nodes"
+        title="Nodes"
+        description={`${data?.total ?? 0} node(s)`}
+        testId="nodes-table"
+        columns={COLUMNS}
+        rows={nodes}
+        rowTestId={(n) => `node-row-${n.id}`}
+        paging={{ total: data?.total ?? 0, view, defaultSort: { sort: 'created_at', order: 'desc' }, onChange: update }}
+        selectable={canOperate}
+        batchActions={[
+          { label: 'Reinitialize', icon: Renew, onClick: (rows) => report(reinitializeNodes(rows)) },
+          { label: 'Add to cluster', icon: GroupObjects, onClick: (rows) => setClustering(rows) },
+          { label: 'Clean up', icon: TrashCan, onClick: (rows) => report(cleanUpNodes(rows)) },
+        ]}
+        rowActions={(n) => (
+          <OverflowMenu size="sm" flipped aria-label={`Actions for node ${n.id}`}>
+            <OverflowMenuItem itemText="View details" onClick={() => router.push(`/nodes/${n.id}`)} />
+            {canOperate && <OverflowMenuItem itemText="Reinitialize" onClick={() => report(reinitializeNodes([n]))} />}
+            {canOperate && <OverflowMenuItem itemText="Clean up" isDelete hasDivider onClick={() => report(cleanUpNodes([n]))} />}
+          </OverflowMenu>
+        )}
+        empty={filters.status || filters.search ? 'No node matches the filters.' : 'No nodes yet.'}
+        toolbar={
+          <>
+            <TableToolbarSearch
+              persistent
+              placeholder="Search by name or IP"
+              defaultValue={filters.search ?? ''}
+              onChange={(e) => update({ search: (typeof e === 'string' ? e : e.target.value).trim() })}
+            />
+            <Dropdown
+              id="status-filter"
+              titleText=""
+              hideLabel
+              label="Status"
+              type="inline"
+              items={['', ...FILTERABLE_STATUSES]}
+              itemToString={(s) => (s ? String(s) : 'All statuses')}
+              selectedItem={filters.status ?? ''}
+              onChange={({ selectedItem }) => update({ status: selectedItem ?? '' })}
+            />
+            <RoleGate min="operator">
+              <Button renderIcon={Add} onClick={() => router.push('/nodes/new')}>
+                Provision node
+              </Button>
+            </RoleGate>
+          </>
+        }
+      />
+      {clustering && (
+        <AddToClusterModal
+          nodes={clustering}
+          onClose={() => setClustering(null)}
+          onSubmit={async (name) => {
+            setClustering(null);
+            await report(addToCluster(clustering, name));
+          }}
+        />
       )}
-      <DataTable rows={rows} headers={HEADERS} isSortable>
-        {({ rows: tableRows, headers, getHeaderProps, getRowProps, getSelectionProps, getBatchActionProps, getToolbarProps, selectedRows, getTableProps }) => {
-          const batch = getBatchActionProps();
-          return (
-            <TableContainer title="Nodes" description={`${nodes.length} node(s)`}>
-              <TableToolbar {...getToolbarProps()}>
-                <TableBatchActions {...batch}>
-                  <TableBatchAction renderIcon={Renew} onClick={() => reinitialize(selectedRows.map((r) => r.id))} tabIndex={batch.shouldShowBatchActions ? 0 : -1}>
-                    Reinitialize
-                  </TableBatchAction>
-                  <TableBatchAction renderIcon={TrashCan} onClick={() => cleanup(selectedRows.map((r) => r.id))} tabIndex={batch.shouldShowBatchActions ? 0 : -1}>
-                    Clean up
-                  </TableBatchAction>
-                </TableBatchActions>
-                <TableToolbarContent aria-hidden={batch.shouldShowBatchActions}>
-                  <TableToolbarSearch
-                    persistent
-                    placeholder="Search by name or IP"
-                    onChange={(e) => {
-                      setSearch(typeof e === 'string' ? e : e.target.value);
-                      setPage((p) => ({ ...p, page: 1 }));
-                    }}
-                  />
-                  <Dropdown
-                    id="status-filter"
-                    titleText=""
-                    hideLabel
-                    label="Status"
-                    type="inline"
-                    items={[ALL, ...FILTERABLE_STATUSES]}
-                    itemToString={(s) => (s === ALL ? 'All statuses' : String(s))}
-                    selectedItem={status}
-                    onChange={({ selectedItem }) => {
-                      setStatus(selectedItem ?? ALL);
-                      setPage((p) => ({ ...p, page: 1 }));
-                    }}
-                  />
-                  <RoleGate min="operator">
-                    <Button renderIcon={Add} onClick={() => router.push('/nodes/new')}>
-                      Provision node
-                    </Button>
-                  </RoleGate>
-                </TableToolbarContent>
-              </TableToolbar>
-              <Table {...getTableProps()} aria-label="Nodes">
-                <TableHead>
-                  <TableRow>
-                    {canOperate && <TableSelectAll {...getSelectionProps()} />}
-                    {headers.map((h) => {
-                      const { key: headerKey, ...props } = getHeaderProps({ header: h });
-                      return (
-                        <TableHeader key={headerKey} {...props}>
-                          {h.header}
-                        </TableHeader>
-                      );
-                    })}
-                    <TableHeader aria-label="Actions" />
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {tableRows.map((row) => {
-                    const { key: rowKey, ...rowProps } = getRowProps({ row });
-                    return (
-                      <TableRow key={rowKey} {...rowProps} data-testid={`node-row-${row.id}`}>
-                        {canOperate && <TableSelectRow {...getSelectionProps({ row })} />}
-                        {row.cells.map((cell) => (
-                          <TableCell key={cell.id}>{renderCell(cell.info.header, cell.value, row.id)}</TableCell>
-                        ))}
-                        <TableCell className="cds--table-column-menu">
-                          <OverflowMenu size="sm" flipped aria-label={`Actions for node ${row.id}`}>
-                            <OverflowMenuItem itemText="View details" onClick={() => router.push(`/nodes/${row.id}`)} />
-                            {canOperate && <OverflowMenuItem itemText="Reinitialize" onClick={() => reinitialize([row.id])} />}
-                            {canOperate && <OverflowMenuItem itemText="Clean up" isDelete hasDivider onClick={() => cleanup([row.id])} />}
-                          </OverflowMenu>
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-              <Pagination
-                page={page.page}
-                pageSize={page.pageSize}
-                pageSizes={[10, 25, 50, 100]}
-                totalItems={nodes.length}
-                onChange={({ page: p, pageSize }) => setPage({ page: p, pageSize })}
-              />
-            </TableContainer>
-          );
-        }}
-      </DataTable>
     </>
   );
-}
-
-function renderCell(header: string, value: unknown, id: string) {
-  switch (header) {
-    case 'node_name':
-      return <Link href={`/nodes/${id}`}>{String(value)}</Link>;
-    case 'deployment_status':
-      return <NodeStatusTag status={String(value)} />;
-    case 'progress':
-      return `${value ?? 0}%`;
-    case 'created_at':
-      return new Date(String(value)).toLocaleString();
-    default:
-      return value === null || value === undefined ? '—' : String(value);
-  }
 }

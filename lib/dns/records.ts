@@ -3,7 +3,8 @@ import { ConflictError, NotFoundError } from '@/lib/http/errors';
 import type { DnsApi } from '@/lib/ibmcloud/api';
 import { asRequestError } from '@/lib/http/cloud-error';
 import { cloudRecordName, ipFromPtrName, isIpv4, recordFqdn, relativeName, trackedRecordName } from './naming';
-import type { CreateDnsRecordInput, DnsRecordView, ListDnsRecordsQuery } from './schemas';
+import type { CreateDnsRecordInput, DNS_SORTS, DnsRecordView, ListDnsRecordsQuery } from './schemas';
+import { orderByFor, type PageFacts } from '@/lib/db/paging';
 
 export interface DnsZone {
   dns: Pick<DnsApi, 'createARecord' | 'createPtrRecord' | 'deleteResourceRecord' | 'listResourceRecords'>;
@@ -31,20 +32,32 @@ export function toDnsRecordView(r: Row, zoneName: string): DnsRecordView {
   };
 }
 
-/** Records we track in the zone, with their owner; filters by owner, type and a name/value search. */
-export async function listDnsRecords(zone: Pick<DnsZone, 'zoneId' | 'zoneName'>, query: ListDnsRecordsQuery = {}, take = 1000): Promise<DnsRecordView[]> {
-  const rows = await db.dnsRecord.findMany({
-    where: {
-      zoneId: zone.zoneId,
-      owner: query.owner,
-      type: query.type,
-      ...(query.q ? { OR: [{ name: { contains: query.q.toLowerCase() } }, { rdata: { contains: query.q.toLowerCase() } }] } : {}),
-    },
-    include,
-    orderBy: [{ name: 'asc' }, { type: 'asc' }],
-    take,
-  });
-  return rows.map((r) => toDnsRecordView(r, zone.zoneName));
+const DNS_SORT_COLUMNS: Record<(typeof DNS_SORTS)[number], 'name' | 'type' | 'rdata' | 'owner' | 'id'> = {
+  name: 'name',
+  type: 'type',
+  rdata: 'rdata',
+  owner: 'owner',
+  created_at: 'id',
+};
+
+/**
+ * Records we track in the zone, with their owner, and the total matching: filters by owner, type
+ * and a name/value search; numbered pages sorted by any DNS_SORTS column (default: name, type).
+ */
+export async function listDnsRecords(zone: Pick<DnsZone, 'zoneId' | 'zoneName'>, query: ListDnsRecordsQuery = {}): Promise<{ records: DnsRecordView[] } & PageFacts> {
+  const where: Prisma.DnsRecordWhereInput = {
+    zoneId: zone.zoneId,
+    owner: query.owner,
+    type: query.type,
+    ...(query.q ? { OR: [{ name: { contains: query.q.toLowerCase() } }, { rdata: { contains: query.q.toLowerCase() } }] } : {}),
+  };
+  const sort = query.sort ?? 'name';
+  const order = query.order ?? 'asc';
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 1000;
+  const orderBy = sort === 'name' ? [{ name: order }, { type: order }] : orderByFor(DNS_SORT_COLUMNS, sort, order, 'id');
+  const [rows, total] = await Promise.all([db.dnsRecord.findMany({ where, include, orderBy, skip: offset, take: limit }), db.dnsRecord.count({ where })]);
+  return { records: rows.map((r) => toDnsRecordView(r, zone.zoneName)), total, offset, limit, sort, order };
 }
 
 async function findTracked(name: string, zone: DnsZone): Promise<Row[]> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagingFields } from '@/lib/db/paging';
 import { ipFromPtrName, isIpv4 } from './naming';
 
 const HOSTNAME = /^(?=.{1,253}\.?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
@@ -49,12 +50,18 @@ export const dnsRecordNameParamSchema = z.object({
   name: z.string().trim().min(1).max(253).regex(HOSTNAME, 'must be a DNS name or an IPv4 address'),
 });
 
+/** Columns of GET /api/dns/records that `sort` accepts. */
+export const DNS_SORTS = ['name', 'type', 'rdata', 'owner', 'created_at'] as const;
+
+/** GET /api/dns/records: filters and numbered pages (without `limit`, the first 1000 records as before). */
 export const listDnsRecordsQuerySchema = z.object({
   owner: z.enum(['node', 'cluster', 'manual']).optional(),
   type: dnsRecordTypeSchema.optional(),
   q: z.string().trim().max(253).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  ...pagingFields(DNS_SORTS),
 });
-export type ListDnsRecordsQuery = z.output<typeof listDnsRecordsQuerySchema>;
+export type ListDnsRecordsQuery = Partial<z.output<typeof listDnsRecordsQuerySchema>>;
 
 /** One record as the API and the DNS page show it. */
 export const dnsRecordViewSchema = z.object({

@@ -48,10 +48,10 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('get', '/api/users/{id}', 'Identity', 'admin', 'One user'),
   op('patch', '/api/users/{id}', 'Identity', 'admin', 'Change role, name, password or disable', { body: updateUserSchema }),
   op('delete', '/api/users/{id}', 'Identity', 'admin', 'Delete a user'),
-  op('get', '/api/audit', 'Identity', 'operator', 'Audit log: filters, cursor pagination, CSV with format=csv', { query: auditQuerySchema }),
+  op('get', '/api/audit', 'Identity', 'operator', 'Audit log: filters; numbered pages (offset, limit, sort, order) or a keyset cursor (newest first); CSV with format=csv. Answers carry total (every match), offset, limit, sort and order.', { query: auditQuerySchema }),
 
   op('post', '/api/config/nodes', 'Provisioning', 'operator', 'Provision one node or N nodes by name pattern; dry_run=true returns the plan', { body: provisionRequestSchema, query: dryRunQuerySchema }),
-  op('get', '/api/config/nodes', 'Provisioning', 'viewer', 'List nodes: status filter, search by name or IP, cursor pagination', { query: listNodesQuerySchema }),
+  op('get', '/api/config/nodes', 'Provisioning', 'viewer', 'List nodes: status filter, search by name or IP; numbered pages (offset, limit, sort, order) or a keyset cursor (newest first). Answers carry total (every match), offset, limit, sort and order.', { query: listNodesQuerySchema }),
   op('get', '/api/config/nodes/{id}', 'Provisioning', 'viewer', 'A node with IPs, cloud ids and its current deployment'),
   op('get', '/api/config/nodes/{id}/chain-url', 'Provisioning', 'admin', "The node's chain URL (carries its boot token); every read is audited"),
   op('post', '/api/reinitialize', 'Provisioning', 'operator', 'Reinstall a node by node_id or mgmt_ip (query or body); rotates its boot token', { body: reinitializeSchema }),
@@ -73,7 +73,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('post', '/api/config/clusters/{id}/retry', 'Clusters', 'operator', 'Retry a failed formation'),
   op('get', '/api/config/clusters/{id}/events', 'Clusters', 'viewer', 'Timeline of a cluster'),
 
-  op('get', '/api/dns/records', 'DNS', 'viewer', 'Tracked A and PTR records of the zone with their owner (node, cluster, manual)', { query: listDnsRecordsQuerySchema }),
+  op('get', '/api/dns/records', 'DNS', 'viewer', 'Tracked A and PTR records of the zone with their owner (node, cluster, manual); numbered pages (offset, limit up to 1000, the default; sort, order). Answers carry total (every match), offset, limit, sort and order.', { query: listDnsRecordsQuerySchema }),
   op('post', '/api/dns/records', 'DNS', 'operator', 'Create a manual A or PTR record in the zone', { body: createDnsRecordSchema }),
   op('get', '/api/dns/records/{name}', 'DNS', 'viewer', 'The tracked record a name means (relative name, FQDN, address or in-addr.arpa name)'),
   op('delete', '/api/dns/records/{name}', 'DNS', 'operator', 'Delete a manual record (node and cluster records go with their owner)'),
@@ -103,7 +103,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('get', '/api/status/summary', 'Status', 'viewer', 'Counts by status and phase, success rate, phase durations, stuck nodes'),
   op('get', '/api/status/events', 'Status', 'viewer', 'Recent timeline events', { query: eventsQuery }),
   op('get', '/api/status/activity', 'Status', 'viewer', 'Deployments over time', { query: activityQuery }),
-  op('get', '/api/deployments', 'Status', 'viewer', 'Every workflow run: filters, cursor pagination, CSV with format=csv', { query: deploymentsQuery }),
+  op('get', '/api/deployments', 'Status', 'viewer', 'Every workflow run: filters; numbered pages (offset, limit, sort, order) or a keyset cursor (newest first); CSV with format=csv. Answers carry total (every match), offset, limit, sort and order.', { query: deploymentsQuery }),
 
   op('get', '/api/boot-images', 'Boot', 'admin', 'Boot image catalog, with which files are missing on disk'),
   op('post', '/api/boot-images', 'Boot', 'admin', 'Register a boot image (size and SHA-256 checked against the file)', { body: registerBootImageSchema }),

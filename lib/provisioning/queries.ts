@@ -1,8 +1,10 @@
 import { db, type Prisma } from '@/lib/db/client';
 import type { Node } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/http/errors';
+import { orderByFor, type PageFacts } from '@/lib/db/paging';
 import { listEvents } from '@/lib/status/timeline';
 import { currentChainUrl } from './boot-token';
+import { NODE_SORTS, type ListNodesQuery } from './schemas';
 
 /** The list entry of a node (original field names, plus the phase/progress the UI shows). */
 export function nodeSummary(n: Node) {
@@ -31,15 +33,17 @@ export function nodeSummary(n: Node) {
 
 export type NodeSummary = ReturnType<typeof nodeSummary>;
 
-export interface ListNodesQuery {
-  status?: string[];
-  search?: string;
-  cursor?: number;
-  limit: number;
-}
+const NODE_SORT_COLUMNS: Record<(typeof NODE_SORTS)[number], keyof Node & string> = {
+  created_at: 'id',
+  node_name: 'name',
+  deployment_status: 'status',
+  phase: 'phase',
+  progress: 'progress',
+  management_ip: 'managementIp',
+  server_profile: 'serverProfile',
+};
 
-/** Newest first; `cursor` is the id of the last node of the previous page. */
-export async function listNodes(q: ListNodesQuery) {
+function nodeFilter(q: Pick<ListNodesQuery, 'status' | 'search'>): Prisma.NodeWhereInput {
   const where: Prisma.NodeWhereInput = {};
   if (q.status?.length) where.status = { in: q.status };
   if (q.search) {
@@ -49,10 +53,39 @@ export async function listNodes(q: ListNodesQuery) {
       ...(['managementIp', 'ahvIp', 'cvmIp', 'workloadIp'] as const).map((column) => ({ [column]: { startsWith: s } })),
     ];
   }
-  if (q.cursor) where.id = { lt: q.cursor };
-  const rows = await db.node.findMany({ where, orderBy: { id: 'desc' }, take: q.limit + 1 });
+  return where;
+}
+
+/**
+ * One page of nodes and the total matching the filters. Default order: newest first (ids grow with
+ * creation time, so `created_at` sorts by id). `cursor` (the id of the last node of the previous
+ * page) continues that order by keyset; `offset` serves numbered pages in any sort.
+ */
+export async function listNodes(q: ListNodesQuery): Promise<{ nodes: NodeSummary[]; next_cursor: number | null } & PageFacts> {
+  const where = nodeFilter(q);
+  const sort = q.sort ?? 'created_at';
+  const order = q.order ?? 'desc';
+  const offset = q.offset ?? 0;
+  const [rows, total] = await Promise.all([
+    db.node.findMany({
+      where: q.cursor ? { AND: [where, { id: { lt: q.cursor } }] } : where,
+      orderBy: orderByFor(NODE_SORT_COLUMNS, sort, order, 'id'),
+      skip: offset,
+      take: q.limit + 1,
+    }),
+    db.node.count({ where }),
+  ]);
   const page = rows.slice(0, q.limit);
-  return { nodes: page.map(nodeSummary), next_cursor: rows.length > q.limit ? page.at(-1)!.id : null };
+  const more = rows.length > q.limit;
+  return {
+    nodes: page.map(nodeSummary),
+    next_cursor: more && sort === 'created_at' && order === 'desc' ? page.at(-1)!.id : null,
+    total,
+    offset,
+    limit: q.limit,
+    sort,
+    order,
+  };
 }
 
 /**

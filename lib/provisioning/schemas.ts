@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURSOR_EXCLUSIVE, cursorExcludesOffsetAndSort, pagingFields } from '@/lib/db/paging';
 import { STORAGE_TEMPLATES } from './storage-templates';
 
 /**
@@ -86,16 +87,28 @@ export const profileStorageQuerySchema = z.object({
 export const NODE_STATUSES = ['pending', 'provisioning', 'deploying', 'deployed', 'failed', 'stuck', 'reinitializing', 'cleaning', 'cleaned'] as const;
 
 /** GET /api/config/nodes. */
-export const listNodesQuerySchema = z.object({
-  status: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
-    .pipe(z.array(z.enum(NODE_STATUSES)).optional()),
-  search: z.string().trim().max(100).optional(),
-  cursor: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** Columns of GET /api/config/nodes that `sort` accepts (each backed by an index ending in id). */
+export const NODE_SORTS = ['created_at', 'node_name', 'deployment_status', 'phase', 'progress', 'management_ip', 'server_profile'] as const;
+
+/**
+ * GET /api/config/nodes: filters, then either a keyset `cursor` (the id of the last node of the
+ * previous page, newest first) or numbered pages with `offset`, `sort` and `order`.
+ */
+export const listNodesQuerySchema = z
+  .object({
+    status: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+      .pipe(z.array(z.enum(NODE_STATUSES)).optional()),
+    search: z.string().trim().max(100).optional(),
+    cursor: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    ...pagingFields(NODE_SORTS),
+  })
+  .refine(cursorExcludesOffsetAndSort, CURSOR_EXCLUSIVE);
+
+export type ListNodesQuery = z.output<typeof listNodesQuerySchema>;
 
 /** POST /api/reinitialize: node_id or mgmt_ip, from the query or the JSON body (query wins). */
 export const reinitializeSchema = z

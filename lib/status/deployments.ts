@@ -1,8 +1,16 @@
 import { db, type Prisma } from '@/lib/db/client';
 import { ValidationError } from '@/lib/http/errors';
-import type { DeploymentsQuery } from './schemas';
+import { orderByFor, type PageFacts } from '@/lib/db/paging';
+import type { DEPLOYMENT_SORTS, DeploymentsQuery } from './schemas';
 
-export type DeploymentFilter = Omit<DeploymentsQuery, 'format' | 'limit' | 'cursor'>;
+export type DeploymentFilter = Omit<DeploymentsQuery, 'format' | 'limit' | 'cursor' | 'offset' | 'sort' | 'order'>;
+
+const DEPLOYMENT_SORT_COLUMNS: Record<(typeof DEPLOYMENT_SORTS)[number], 'createdAt' | 'kind' | 'status' | 'finishedAt'> = {
+  created_at: 'createdAt',
+  kind: 'kind',
+  status: 'status',
+  finished_at: 'finishedAt',
+};
 
 export interface DeploymentRow {
   id: string;
@@ -70,17 +78,40 @@ function toRow(d: WithNames): DeploymentRow {
   };
 }
 
-/** One page of deployments, newest first, with the cursor of the next page (null at the end). */
-export async function listDeployments(query: DeploymentFilter & { limit: number; cursor?: string }) {
-  const rows = await db.deployment.findMany({
-    where: where(query, query.cursor),
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
-    include: { node: { select: { name: true } }, cluster: { select: { name: true } } },
-  });
+type PageQuery = DeploymentFilter & Partial<Pick<DeploymentsQuery, 'cursor' | 'offset' | 'sort' | 'order'>> & { limit: number };
+
+/**
+ * One page of deployments and the total matching the filters. Default order: newest first, where
+ * `cursor` (opaque) continues by keyset; `offset`, `sort` and `order` serve numbered pages.
+ * `counted: false` skips the count (total -1) for exports.
+ */
+export async function listDeployments(query: PageQuery, { counted = true } = {}): Promise<{ deployments: DeploymentRow[]; next_cursor: string | null } & PageFacts> {
+  const sort = query.sort ?? 'created_at';
+  const order = query.order ?? 'desc';
+  const offset = query.offset ?? 0;
+  const orderBy = sort === 'created_at' ? [{ createdAt: order }, { id: order }] : [...orderByFor(DEPLOYMENT_SORT_COLUMNS, sort, order, 'createdAt'), { id: order }];
+  const [rows, total] = await Promise.all([
+    db.deployment.findMany({
+      where: where(query, query.cursor),
+      orderBy,
+      skip: offset,
+      take: query.limit + 1,
+      include: { node: { select: { name: true } }, cluster: { select: { name: true } } },
+    }),
+    counted ? db.deployment.count({ where: where(query) }) : Promise.resolve(-1),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { deployments: page.map(toRow), next_cursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  const keyset = sort === 'created_at' && order === 'desc';
+  return {
+    deployments: page.map(toRow),
+    next_cursor: keyset && rows.length > query.limit && last ? encodeCursor(last) : null,
+    total,
+    offset,
+    limit: query.limit,
+    sort,
+    order,
+  };
 }
 
 /** Every matching deployment, page by page (for CSV export), up to `max`. */
@@ -88,7 +119,7 @@ export async function* allDeployments(filter: DeploymentFilter, max = 100_000): 
   let cursor: string | undefined;
   let sent = 0;
   while (sent < max) {
-    const page = await listDeployments({ ...filter, limit: 500, cursor });
+    const page = await listDeployments({ ...filter, limit: 500, cursor }, { counted: false });
     for (const row of page.deployments) {
       if (sent++ >= max) return;
       yield row;

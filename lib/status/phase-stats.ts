@@ -18,17 +18,19 @@ interface Row {
  * the durations of completed install phases, over the newest PHASE_HISTORY_WINDOW per phase.
  */
 export async function measuredPhaseDurations(): Promise<PhaseDurationStat[]> {
+  // One short scan per phase of the partial index on completed, timed events (migration
+  // 20261203150000_list_indexes), never the whole timeline.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT phase, count(*)::int AS samples, avg("durationMs")::float8 AS mean_ms,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs")::float8 AS p95_ms
-    FROM (
-      SELECT phase, "durationMs",
-             row_number() OVER (PARTITION BY phase ORDER BY "createdAt" DESC, id DESC) AS rank
-      FROM "DeploymentEvent"
-      WHERE status = 'completed' AND "durationMs" IS NOT NULL AND phase = ANY(${[...INSTALL_PHASES]})
-    ) recent
-    WHERE rank <= ${PHASE_HISTORY_WINDOW}
-    GROUP BY phase`;
+    SELECT p.phase, count(*)::int AS samples, avg(r."durationMs")::float8 AS mean_ms,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY r."durationMs")::float8 AS p95_ms
+    FROM unnest(${[...INSTALL_PHASES]}::text[]) AS p(phase)
+    CROSS JOIN LATERAL (
+      SELECT "durationMs" FROM "DeploymentEvent"
+      WHERE phase = p.phase AND status = 'completed' AND "durationMs" IS NOT NULL
+      ORDER BY "createdAt" DESC, id DESC
+      LIMIT ${PHASE_HISTORY_WINDOW}
+    ) r
+    GROUP BY p.phase`;
   const byPhase = new Map(rows.map((r) => [r.phase, r]));
   return INSTALL_PHASES.filter((p) => byPhase.has(p)).map((phase) => {
     const r = byPhase.get(phase)!;

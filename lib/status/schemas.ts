@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { CURSOR_EXCLUSIVE, cursorExcludesOffsetAndSort, pagingFields } from '@/lib/db/paging';
 import { INSTALL_PHASES, STATUS_ALIASES } from './phases';
 
 const ipAddress = z.string().trim().refine((v) => isIP(v) !== 0, 'must be an IPv4 or IPv6 address');
@@ -76,6 +77,9 @@ export const activityQuery = z.object({ range: z.enum(['24h', '7d', '30d']).defa
 const time = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).transform((v) => new Date(v));
 
 /** GET /api/deployments and the Deployments page: filters, cursor pagination, optional CSV. */
+/** Columns of GET /api/deployments that `sort` accepts. */
+export const DEPLOYMENT_SORTS = ['created_at', 'kind', 'status', 'finished_at'] as const;
+
 export const deploymentsQuery = z
   .object({
     kind: z.enum(['provision', 'reinitialize', 'cleanup', 'cluster']).optional(),
@@ -87,7 +91,9 @@ export const deploymentsQuery = z
     to: time.optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(25),
+    ...pagingFields(DEPLOYMENT_SORTS),
     format: z.enum(['json', 'csv']).default('json'),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine(cursorExcludesOffsetAndSort, CURSOR_EXCLUSIVE);
 export type DeploymentsQuery = z.output<typeof deploymentsQuery>;

@@ -10,8 +10,8 @@ export const dynamic = 'force-dynamic';
 export const GET = route({ auth: 'viewer' }, async (req) => {
   const query = parseQuery(req, listDnsRecordsQuerySchema);
   const zone = dnsZone();
-  const records = await listDnsRecords(zone, query);
-  return json({ records, count: records.length, zone: zone.zoneName });
+  const page = await listDnsRecords(zone, query);
+  return json({ ...page, count: page.records.length, zone: zone.zoneName });
 });
 
 export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
