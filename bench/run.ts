@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   'installer-callbacks': () => import('./installer-callbacks'),
   'boot-images': () => import('./boot-images'),
   profile: () => import('./profile'),
+  pages: () => import('./pages'),
 };
 
 async function main() {

@@ -1,9 +1,10 @@
 'use client';
 
-import { Button, DataTable, InlineNotification, Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow, TableToolbar, TableToolbarContent, Tag } from '@carbon/react';
+import { Button, InlineNotification, Tag } from '@carbon/react';
 import { Add } from '@carbon/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { send, unwrap } from '@/components/common/send';
 import { CreateTokenModal } from './CreateTokenModal';
 
@@ -18,11 +19,6 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
-const HEADERS = ['name', 'owner', 'prefix', 'created', 'expires', 'lastUsed', 'status', 'actions'].map((key) => ({
-  key,
-  header: { name: 'Name', owner: 'Owner', prefix: 'Starts with', created: 'Created', expires: 'Expires', lastUsed: 'Last used', status: 'Status', actions: '' }[key]!,
-}));
-
 const when = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleString() : none);
 
 function status(t: TokenRow): { text: string; type: 'green' | 'red' | 'gray' } {
@@ -31,11 +27,20 @@ function status(t: TokenRow): { text: string; type: 'green' | 'red' | 'gray' } {
   return { text: 'active', type: 'green' };
 }
 
+const COLUMNS: Column<TokenRow>[] = [
+  { key: 'name', header: 'Name', sort: true },
+  { key: 'userEmail', header: 'Owner', sort: true },
+  { key: 'prefix', header: 'Starts with', render: (t) => <code>{t.prefix}…</code> },
+  { key: 'createdAt', header: 'Created', sort: true, render: (t) => when(t.createdAt, '') },
+  { key: 'expiresAt', header: 'Expires', render: (t) => when(t.expiresAt, 'never') },
+  { key: 'lastUsedAt', header: 'Last used', render: (t) => when(t.lastUsedAt, 'never') },
+  { key: 'status', header: 'Status', value: (t) => status(t).text, sort: true, render: (t) => <Tag type={status(t).type}>{status(t).text}</Tag> },
+];
+
 export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState('');
-  const byId = new Map(tokens.map((t) => [t.id, t]));
 
   async function revoke(t: TokenRow) {
     if (!window.confirm(`Revoke token "${t.name}" of ${t.userEmail}?`)) return;
@@ -50,40 +55,16 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
   return (
     <>
       {error && <InlineNotification kind="error" lowContrast title="Not revoked" subtitle={error} onCloseButtonClick={() => setError('')} />}
-      <DataTable rows={tokens.map((t) => ({ id: t.id }))} headers={HEADERS}>
-        {({ rows, headers, getTableProps, getHeaderProps, getRowProps }) => (
-          <TableContainer title="API tokens" description="Automation sends Authorization: Bearer <token> and acts with its owner's role.">
-            <TableToolbar>
-              <TableToolbarContent>
-                <Button renderIcon={Add} onClick={() => setCreating(true)}>Create token</Button>
-              </TableToolbarContent>
-            </TableToolbar>
-            <Table {...getTableProps()}>
-              <TableHead>
-                <TableRow>{headers.map((h) => <TableHeader {...getHeaderProps({ header: h })} key={h.key}>{h.header}</TableHeader>)}</TableRow>
-              </TableHead>
-              <TableBody>
-                {rows.map((row) => {
-                  const t = byId.get(row.id)!;
-                  const s = status(t);
-                  return (
-                    <TableRow {...getRowProps({ row })} key={t.id}>
-                      <TableCell>{t.name}</TableCell>
-                      <TableCell>{t.userEmail}</TableCell>
-                      <TableCell><code>{t.prefix}…</code></TableCell>
-                      <TableCell>{when(t.createdAt, '')}</TableCell>
-                      <TableCell>{when(t.expiresAt, 'never')}</TableCell>
-                      <TableCell>{when(t.lastUsedAt, 'never')}</TableCell>
-                      <TableCell><Tag type={s.type}>{s.text}</Tag></TableCell>
-                      <TableCell>{s.text === 'active' && <Button kind="danger--ghost" size="sm" onClick={() => revoke(t)}>Revoke</Button>}</TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        )}
-      </DataTable>
+      <ResourceTable
+        ariaLabel="API tokens"
+        title="API tokens"
+        description="Automation sends Authorization: Bearer <token> and acts with its owner's role."
+        columns={COLUMNS}
+        rows={tokens}
+        empty="No API tokens."
+        toolbar={<Button renderIcon={Add} onClick={() => setCreating(true)}>Create token</Button>}
+        rowActions={(t) => status(t).text === 'active' && <Button kind="danger--ghost" size="sm" onClick={() => revoke(t)}>Revoke</Button>}
+      />
       <CreateTokenModal open={creating} onClose={(created) => { setCreating(false); if (created) router.refresh(); }} />
     </>
   );

@@ -1,9 +1,10 @@
 'use client';
 
-import { Button, DataTable, InlineNotification, OverflowMenu, OverflowMenuItem, Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow, TableToolbar, TableToolbarContent, Tag } from '@carbon/react';
+import { Button, InlineNotification, OverflowMenu, OverflowMenuItem, Tag } from '@carbon/react';
 import { Add } from '@carbon/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { send, unwrap } from '@/components/common/send';
 import { ROLES } from '@/lib/auth/roles';
 import { CreateUserModal } from './CreateUserModal';
@@ -16,15 +17,6 @@ export interface UserRow {
   disabled: boolean;
   lastLoginAt: string | null;
 }
-
-const HEADERS = [
-  { key: 'email', header: 'Email' },
-  { key: 'name', header: 'Name' },
-  { key: 'role', header: 'Role' },
-  { key: 'status', header: 'Status' },
-  { key: 'lastLoginAt', header: 'Last sign-in' },
-  { key: 'actions', header: '' },
-];
 
 export function UsersTable({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   const router = useRouter();
@@ -41,51 +33,35 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
     }
   }
 
-  const byId = new Map(users.map((u) => [u.id, u]));
-  const rows = users.map((u) => ({ id: u.id, email: u.email, name: u.name ?? '', role: u.role, status: u.disabled ? 'disabled' : 'active', lastLoginAt: u.lastLoginAt ?? '', actions: '' }));
+  const columns: Column<UserRow>[] = [
+    { key: 'email', header: 'Email', sort: true, render: (u) => <>{u.email}{u.id === currentUserId && ' (you)'}</> },
+    { key: 'name', header: 'Name', sort: true, render: (u) => u.name ?? '' },
+    { key: 'role', header: 'Role', sort: true, render: (u) => <Tag type={u.role === 'admin' ? 'purple' : u.role === 'operator' ? 'blue' : 'gray'}>{u.role}</Tag> },
+    { key: 'status', header: 'Status', value: (u) => (u.disabled ? 'disabled' : 'active'), sort: true, render: (u) => <Tag type={u.disabled ? 'red' : 'green'}>{u.disabled ? 'disabled' : 'active'}</Tag> },
+    { key: 'lastLoginAt', header: 'Last sign-in', sort: true, render: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : 'never') },
+  ];
 
   return (
     <>
       {error && <InlineNotification kind="error" lowContrast title="Change refused" subtitle={error} onCloseButtonClick={() => setError('')} />}
-      <DataTable rows={rows} headers={HEADERS}>
-        {({ rows: tableRows, headers, getTableProps, getHeaderProps, getRowProps }) => (
-          <TableContainer title="Users" description="Roles: viewer (read only), operator (provision, reinitialize, cleanup, DNS), admin (everything).">
-            <TableToolbar>
-              <TableToolbarContent>
-                <Button renderIcon={Add} onClick={() => setCreating(true)}>Add user</Button>
-              </TableToolbarContent>
-            </TableToolbar>
-            <Table {...getTableProps()}>
-              <TableHead>
-                <TableRow>{headers.map((h) => <TableHeader {...getHeaderProps({ header: h })} key={h.key}>{h.header}</TableHeader>)}</TableRow>
-              </TableHead>
-              <TableBody>
-                {tableRows.map((row) => {
-                  const user = byId.get(row.id)!;
-                  return (
-                    <TableRow {...getRowProps({ row })} key={row.id} data-testid={`user-row-${user.email}`}>
-                      <TableCell>{user.email}{user.id === currentUserId && ' (you)'}</TableCell>
-                      <TableCell>{user.name}</TableCell>
-                      <TableCell><Tag type={user.role === 'admin' ? 'purple' : user.role === 'operator' ? 'blue' : 'gray'}>{user.role}</Tag></TableCell>
-                      <TableCell><Tag type={user.disabled ? 'red' : 'green'}>{user.disabled ? 'disabled' : 'active'}</Tag></TableCell>
-                      <TableCell>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : 'never'}</TableCell>
-                      <TableCell>
-                        <OverflowMenu aria-label={`Actions for ${user.email}`} flipped>
-                          {ROLES.filter((r) => r !== user.role).map((r) => (
-                            <OverflowMenuItem key={r} itemText={`Make ${r}`} onClick={() => act(user.id, { method: 'PATCH', body: { role: r } })} />
-                          ))}
-                          <OverflowMenuItem itemText={user.disabled ? 'Enable' : 'Disable'} onClick={() => act(user.id, { method: 'PATCH', body: { disabled: !user.disabled } })} />
-                          <OverflowMenuItem itemText="Delete" isDelete hasDivider onClick={() => window.confirm(`Delete ${user.email}? Their API tokens stop working.`) && act(user.id, { method: 'DELETE' })} />
-                        </OverflowMenu>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </TableContainer>
+      <ResourceTable
+        ariaLabel="Users"
+        title="Users"
+        description="Roles: viewer (read only), operator (provision, reinitialize, cleanup, DNS), admin (everything)."
+        columns={columns}
+        rows={users}
+        rowTestId={(u) => `user-row-${u.email}`}
+        toolbar={<Button renderIcon={Add} onClick={() => setCreating(true)}>Add user</Button>}
+        rowActions={(user) => (
+          <OverflowMenu aria-label={`Actions for ${user.email}`} flipped>
+            {ROLES.filter((r) => r !== user.role).map((r) => (
+              <OverflowMenuItem key={r} itemText={`Make ${r}`} onClick={() => act(user.id, { method: 'PATCH', body: { role: r } })} />
+            ))}
+            <OverflowMenuItem itemText={user.disabled ? 'Enable' : 'Disable'} onClick={() => act(user.id, { method: 'PATCH', body: { disabled: !user.disabled } })} />
+            <OverflowMenuItem itemText="Delete" isDelete hasDivider onClick={() => window.confirm(`Delete ${user.email}? Their API tokens stop working.`) && act(user.id, { method: 'DELETE' })} />
+          </OverflowMenu>
         )}
-      </DataTable>
+      />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={() => { setCreating(false); router.refresh(); }} />
     </>
   );

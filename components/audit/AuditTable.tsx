@@ -3,7 +3,7 @@
 import { Tag } from '@carbon/react';
 import useSWR from 'swr';
 import { fetchJson } from '@/components/common/fetch-json';
-import { apiQuery } from '@/components/common/list-query';
+import { apiQuery, LIST_FILTERS } from '@/components/common/list-query';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useListUrl } from '@/components/common/useListUrl';
 
@@ -21,8 +21,6 @@ export interface AuditRow {
   after: unknown;
 }
 
-/** The URL parameters of the Audit page's filters (the same names as GET /api/audit). */
-export const AUDIT_FILTERS = ['actor', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
 
 const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
@@ -43,7 +41,7 @@ interface AuditPage {
 
 /** The audit log, paged and sorted on the server; filters come from the URL (set by AuditFilters). */
 export function AuditTable({ initial, initialQuery }: { initial: AuditPage; initialQuery: string }) {
-  const { view, filters, update } = useListUrl(AUDIT_FILTERS);
+  const { view, filters, update } = useListUrl(LIST_FILTERS.audit);
   const query = apiQuery(view, filters);
   const { data } = useSWR<AuditPage>(`/api/audit?${query}`, fetchJson, { fallbackData: query === initialQuery ? initial : undefined, keepPreviousData: true });
   return (

@@ -1,15 +1,13 @@
 'use client';
 
-import {
-  DataTable, Table, TableBatchAction, TableBatchActions, TableBody, TableCell, TableContainer, TableRow, TableSelectRow, TableToolbar, Tag,
-} from '@carbon/react';
+import { Tag } from '@carbon/react';
 import { TrashCan } from '@carbon/icons-react';
 import { useState } from 'react';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import { ConfirmCleanupModal, type DeletionItem } from './ConfirmCleanupModal';
 import { fetchJson } from '@/components/common/fetch-json';
 import { send, unwrap } from '@/components/common/send';
-import { EmptyTableRow, SelectableTableHead } from './SelectableTableHead';
+import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useAction } from '@/components/common/useAction';
 
 export interface CleanableNode {
@@ -19,10 +17,10 @@ export interface CleanableNode {
   liveResources: number;
 }
 
-const headers = [
-  { key: 'name', header: 'Node' },
-  { key: 'status', header: 'Status' },
-  { key: 'liveResources', header: 'Cloud resources in the ledger' },
+const COLUMNS: Column<CleanableNode>[] = [
+  { key: 'name', header: 'Node', sort: true },
+  { key: 'status', header: 'Status', sort: true, render: (n) => <Tag type={n.status === 'failed' ? 'red' : 'gray'} size="sm">{n.status}</Tag> },
+  { key: 'liveResources', header: 'Cloud resources in the ledger', sort: true },
 ];
 
 /** Nodes that still hold cloud resources; operators select some and clean them up after confirming. */
@@ -30,7 +28,6 @@ export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
   const operator = useHasRole('operator');
   const [items, setItems] = useState<(DeletionItem & { id: number })[] | null>(null);
   const { busy, error, setError, run } = useAction();
-  const rows = nodes.map((n) => ({ ...n, id: String(n.id) }));
 
   async function confirm(selected: CleanableNode[]) {
     setError(null);
@@ -45,33 +42,16 @@ export function NodeCleanupTable({ nodes }: { nodes: CleanableNode[] }) {
 
   return (
     <>
-      <DataTable rows={rows} headers={headers} isSortable>
-        {({ rows: shown, headers: hs, getTableProps, getHeaderProps, getRowProps, getSelectionProps, getBatchActionProps, getToolbarProps, selectedRows }) => (
-          <TableContainer title="Nodes holding cloud resources" description="Select nodes to tear down: server, VNIs, reserved IPs and DNS records, in that order.">
-            <TableToolbar {...getToolbarProps()}>
-              <TableBatchActions {...getBatchActionProps()}>
-                <TableBatchAction renderIcon={TrashCan} onClick={() => confirm(selectedRows.map((r) => nodes.find((n) => String(n.id) === r.id)!))}>
-                  Clean up
-                </TableBatchAction>
-              </TableBatchActions>
-            </TableToolbar>
-            <Table {...getTableProps()} aria-label="Nodes holding cloud resources">
-              <SelectableTableHead selectable={operator} headers={hs} getHeaderProps={getHeaderProps} getSelectionProps={getSelectionProps} />
-              <TableBody>
-                {shown.length === 0 && <EmptyTableRow columns={hs.length + 1}>No node holds cloud resources.</EmptyTableRow>}
-                {shown.map((row) => (
-                  <TableRow {...getRowProps({ row })} key={row.id}>
-                    {operator && <TableSelectRow {...getSelectionProps({ row })} />}
-                    <TableCell>{row.cells[0].value}</TableCell>
-                    <TableCell><Tag type={row.cells[1].value === 'failed' ? 'red' : 'gray'} size="sm">{row.cells[1].value}</Tag></TableCell>
-                    <TableCell>{row.cells[2].value}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        )}
-      </DataTable>
+      <ResourceTable
+        ariaLabel="Nodes holding cloud resources"
+        title="Nodes holding cloud resources"
+        description="Select nodes to tear down: server, VNIs, reserved IPs and DNS records, in that order."
+        columns={COLUMNS}
+        rows={nodes}
+        selectable={operator}
+        batchActions={[{ label: 'Clean up', icon: TrashCan, onClick: (selected) => confirm(selected) }]}
+        empty="No node holds cloud resources."
+      />
       <ConfirmCleanupModal open={items !== null} items={items ?? []} busy={busy} error={error} onCancel={() => setItems(null)} onConfirm={start} />
     </>
   );

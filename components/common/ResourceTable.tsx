@@ -129,7 +129,9 @@ export function ResourceTable<R extends { id: string | number }>(props: Resource
                   </TableRow>
                 )}
                 {shown.map((row) => {
-                  const record = byId.get(row.id)!;
+                  // DataTable takes new rows into its state one render late: skip rows already gone.
+                  const record = byId.get(row.id);
+                  if (!record) return null;
                   const { key, ...rowProps } = getRowProps({ row });
                   return (
                     <TableRow key={key} {...rowProps} data-testid={props.rowTestId?.(record)}>

@@ -12,6 +12,18 @@ export interface ListView {
 
 export const PAGE_SIZES = [10, 25, 50, 100];
 
+/**
+ * The URL filters of each server-paged list, named as its API's query parameters. Here (not in
+ * the client tables) because the server pages read them too, and a server component cannot read
+ * a value exported from a 'use client' module.
+ */
+export const LIST_FILTERS = {
+  nodes: ['status', 'search'],
+  deployments: ['kind', 'status', 'q'],
+  audit: ['actor', 'action', 'targetType', 'targetId', 'from', 'to'],
+  dns: ['q', 'owner', 'type'],
+} as const;
+
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export function param(params: Params, key: string): string | undefined {

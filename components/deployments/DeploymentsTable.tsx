@@ -5,7 +5,7 @@ import { Download } from '@carbon/icons-react';
 import Link from 'next/link';
 import useSWR from 'swr';
 import { fetchJson } from '@/components/common/fetch-json';
-import { apiQuery } from '@/components/common/list-query';
+import { apiQuery, LIST_FILTERS } from '@/components/common/list-query';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useListUrl } from '@/components/common/useListUrl';
 import { formatDuration, formatTime } from '@/components/status/format';
@@ -18,8 +18,6 @@ export interface DeploymentsPage {
   total: number;
 }
 
-/** The URL parameters of the Deployments page's filters (the same names as GET /api/deployments). */
-export const DEPLOYMENT_FILTERS = ['kind', 'status', 'q'] as const;
 
 const KINDS = ['provision', 'reinitialize', 'cleanup', 'cluster'];
 const STATUSES = ['pending', 'running', 'compensating', 'succeeded', 'failed', 'cancelled'];
@@ -37,7 +35,7 @@ const COLUMNS: Column<DeploymentRow>[] = [
 
 /** Every workflow run with filters, numbered pages and sorting on the server (kept in the URL), live refresh and CSV export. */
 export function DeploymentsTable({ initial, initialQuery }: { initial: DeploymentsPage; initialQuery: string }) {
-  const { view, filters, update } = useListUrl(DEPLOYMENT_FILTERS);
+  const { view, filters, update } = useListUrl(LIST_FILTERS.deployments);
   const query = apiQuery(view, filters);
   const { data, error } = useSWR<DeploymentsPage>(`/api/deployments?${query}`, fetchJson, {
     refreshInterval: LIVE_REFRESH_MS,

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
 import { fetchJson } from '@/components/common/fetch-json';
-import { apiQuery } from '@/components/common/list-query';
+import { apiQuery, LIST_FILTERS } from '@/components/common/list-query';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { send, unwrap } from '@/components/common/send';
 import { useAction } from '@/components/common/useAction';
@@ -16,8 +16,6 @@ import { AddDnsRecordButton } from './AddDnsRecordButton';
 
 const OWNER_TAG: Record<string, 'blue' | 'purple' | 'gray'> = { node: 'blue', cluster: 'purple', manual: 'gray' };
 
-/** The URL parameters of the DNS page's filters (the same names as GET /api/dns/records). */
-export const DNS_FILTERS = ['q', 'owner', 'type'] as const;
 
 function ownerLabel(r: DnsRecordView) {
   if (r.node) return `node ${r.node.name}`;
@@ -42,7 +40,7 @@ interface DnsPage {
 export function DnsRecordTable({ initial, initialQuery, zoneName }: { initial: DnsPage; initialQuery: string; zoneName: string }) {
   const [deleting, setDeleting] = useState<DnsRecordView | null>(null);
   const { error, setError, run } = useAction();
-  const { view, filters, update } = useListUrl(DNS_FILTERS);
+  const { view, filters, update } = useListUrl(LIST_FILTERS.dns);
   const query = apiQuery(view, filters);
   const { data, mutate } = useSWR<DnsPage>(`/api/dns/records?${query}`, fetchJson, { fallbackData: query === initialQuery ? initial : undefined, keepPreviousData: true });
   const filtered = Boolean(filters.q || filters.owner || filters.type);
@@ -75,7 +73,7 @@ export function DnsRecordTable({ initial, initialQuery, zoneName }: { initial: D
         }
         toolbar={
           <>
-            <TableToolbarSearch persistent placeholder="Search names and values" defaultValue={filters.q ?? ''} onChange={(e) => update({ q: (typeof e === 'string' ? e : e.target.value).trim() })} />
+            <TableToolbarSearch persistent placeholder="Search names and values" defaultValue={filters.q ?? ''} onChange={(_e, value) => update({ q: (value ?? '').trim() })} />
             <Select id="dns-owner" labelText="" hideLabel size="lg" value={filters.owner ?? ''} onChange={(e) => update({ owner: e.target.value })}>
               <SelectItem value="" text="All owners" />
               {['node', 'cluster', 'manual'].map((o) => <SelectItem key={o} value={o} text={o} />)}

@@ -9,7 +9,7 @@ import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import { fetchJson } from '@/components/common/fetch-json';
-import { apiQuery } from '@/components/common/list-query';
+import { apiQuery, LIST_FILTERS } from '@/components/common/list-query';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useListUrl } from '@/components/common/useListUrl';
 import { LIVE_REFRESH_MS } from '@/components/status/live';
@@ -25,8 +25,6 @@ export interface NodesPage {
   total: number;
 }
 
-/** The URL parameters of the Nodes page's filters (the same names as GET /api/config/nodes). */
-export const NODE_FILTERS = ['status', 'search'] as const;
 
 const COLUMNS: Column<NodeSummary>[] = [
   { key: 'node_name', header: 'Name', sort: 'node_name', render: (n) => <Link href={`/nodes/${n.id}`}>{n.node_name}</Link> },
@@ -45,7 +43,7 @@ const COLUMNS: Column<NodeSummary>[] = [
 export function NodeTable({ initial, initialQuery }: { initial: NodesPage; initialQuery: string }) {
   const router = useRouter();
   const canOperate = useHasRole('operator');
-  const { view, filters, update } = useListUrl(NODE_FILTERS);
+  const { view, filters, update } = useListUrl(LIST_FILTERS.nodes);
   const query = apiQuery(view, filters);
   const { data, mutate } = useSWR<NodesPage>(`/api/config/nodes?${query}`, fetchJson, {
     refreshInterval: LIVE_REFRESH_MS,
@@ -93,7 +91,7 @@ export function NodeTable({ initial, initialQuery }: { initial: NodesPage; initi
               persistent
               placeholder="Search by name or IP"
               defaultValue={filters.search ?? ''}
-              onChange={(e) => update({ search: (typeof e === 'string' ? e : e.target.value).trim() })}
+              onChange={(_e, value) => update({ search: (value ?? '').trim() })}
             />
             <Dropdown
               id="status-filter"

@@ -4,15 +4,40 @@ import pg from 'pg';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
+/** A client of the e2e server's embedded database (its password is in the data directory). */
+async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const password = readFileSync(path.resolve('.data/e2e/postgres.password'), 'utf8').trim();
+  const client = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${PORT + 20000}/orchestrator` });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Inserts `count` nodes named `<prefix>-001`... in one statement (status `deployed`, or `failed`
+ * for the numbers in `failed`), without management IPs, so list specs can page through many.
+ */
+export async function seedNodeSet(prefix: string, count: number, failed: number[] = []): Promise<void> {
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO "Node" ("name", "serverProfile", "status", "phase", "progress", "deployedAt", "updatedAt")
+       SELECT $1 || '-' || lpad(g::text, 3, '0'), 'cx3d-metal-48x128', CASE WHEN g = ANY($3::int[]) THEN 'failed' ELSE 'deployed' END,
+              'health_validation', 100, now(), now()
+       FROM generate_series(1, $2::int) g`,
+      [prefix, count, failed],
+    ),
+  );
+}
+
 /**
  * Inserts already-deployed nodes (with management and CVM IPs) straight into the e2e server's
  * embedded database, so cluster specs do not depend on a full simulated install of every member.
  */
 export async function seedDeployedNodes(names: string[]): Promise<number[]> {
-  const password = readFileSync(path.resolve('.data/e2e/postgres.password'), 'utf8').trim();
-  const client = new pg.Client({ connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${PORT + 20000}/orchestrator` });
-  await client.connect();
-  try {
+  return withDatabase(async (client) => {
     const ids: number[] = [];
     for (const name of names) {
       const host = 60 + ids.length + Math.floor(Math.random() * 30);
@@ -24,7 +49,5 @@ export async function seedDeployedNodes(names: string[]): Promise<number[]> {
       ids.push(rows[0].id);
     }
     return ids;
-  } finally {
-    await client.end();
-  }
+  });
 }

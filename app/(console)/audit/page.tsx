@@ -1,8 +1,8 @@
 import { InlineNotification } from '@carbon/react';
 import { AuditFilters } from '@/components/audit/AuditFilters';
-import { AUDIT_FILTERS, AuditTable } from '@/components/audit/AuditTable';
+import { AuditTable } from '@/components/audit/AuditTable';
 import { RoleRequired } from '@/components/auth/RoleRequired';
-import { apiQuery, filtersFrom, listView } from '@/components/common/list-query';
+import { apiQuery, filtersFrom, LIST_FILTERS, listView } from '@/components/common/list-query';
 import { PageHeader } from '@/components/common/PageHeader';
 import { queryAudit } from '@/lib/audit/query';
 import { auditQuerySchema } from '@/lib/audit/schemas';
@@ -15,7 +15,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const header = <PageHeader title="Audit" description="Who did what, when: every change by users, tokens and nodes." />;
   if (!(await userHasRole('operator'))) return <>{header}<RoleRequired role="operator" /></>;
   const params = await searchParams;
-  const filters = filtersFrom(params, AUDIT_FILTERS);
+  const filters = filtersFrom(params, LIST_FILTERS.audit);
   const query = apiQuery(listView(params), filters);
   const parsed = auditQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(query)));
   const page = parsed.success ? await queryAudit(parsed.data) : { entries: [], total: 0 };

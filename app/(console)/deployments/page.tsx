@@ -1,6 +1,6 @@
-import { apiQuery, filtersFrom, listView } from '@/components/common/list-query';
+import { apiQuery, filtersFrom, LIST_FILTERS, listView } from '@/components/common/list-query';
 import { PageHeader } from '@/components/common/PageHeader';
-import { DEPLOYMENT_FILTERS, DeploymentsTable } from '@/components/deployments/DeploymentsTable';
+import { DeploymentsTable } from '@/components/deployments/DeploymentsTable';
 import { listDeployments } from '@/lib/status/deployments';
 import { deploymentsQuery } from '@/lib/status/schemas';
 
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const query = apiQuery(listView(params), filtersFrom(params, DEPLOYMENT_FILTERS));
+  const query = apiQuery(listView(params), filtersFrom(params, LIST_FILTERS.deployments));
   const parsed = deploymentsQuery.safeParse(Object.fromEntries(new URLSearchParams(query)));
   const initial = parsed.success ? await listDeployments(parsed.data) : { deployments: [], total: 0 };
   return (

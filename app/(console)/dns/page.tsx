@@ -1,6 +1,6 @@
-import { apiQuery, filtersFrom, listView } from '@/components/common/list-query';
+import { apiQuery, filtersFrom, LIST_FILTERS, listView } from '@/components/common/list-query';
 import { PageHeader } from '@/components/common/PageHeader';
-import { DNS_FILTERS, DnsRecordTable } from '@/components/dns/DnsRecordTable';
+import { DnsRecordTable } from '@/components/dns/DnsRecordTable';
 import { dnsZone } from '@/lib/cleanup/runtime';
 import { listDnsRecords } from '@/lib/dns/records';
 import { listDnsRecordsQuerySchema } from '@/lib/dns/schemas';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function DnsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const zone = dnsZone();
   const params = await searchParams;
-  const query = apiQuery(listView(params), filtersFrom(params, DNS_FILTERS));
+  const query = apiQuery(listView(params), filtersFrom(params, LIST_FILTERS.dns));
   const parsed = listDnsRecordsQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(query)));
   const initial = parsed.success ? await listDnsRecords(zone, parsed.data) : { records: [], total: 0 };
   return (
