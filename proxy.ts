@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { corsOrigins, isDevelopment } from '@/lib/config/runtime';
 import { cameOverTls, contentSecurityPolicy, corsHeaders, securityHeaders } from '@/lib/http/security-headers';
 
 /**
@@ -10,7 +11,7 @@ export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const tls = cameOverTls(req);
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', tls });
+  const csp = contentSecurityPolicy(nonce, { dev: isDevelopment(), tls });
   const cors = pathname.startsWith('/api/') ? corsHeaders(req.headers.get('origin'), corsOrigins()) : null;
 
   let res: NextResponse;
@@ -25,10 +26,6 @@ export function proxy(req: NextRequest) {
   }
   for (const [k, v] of Object.entries({ ...securityHeaders(csp, tls), ...cors })) res.headers.set(k, v);
   return res;
-}
-
-function corsOrigins(): string[] {
-  return (process.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 export const config = {

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getConfig } from '@/lib/config';
+import { getConfig, type Config } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
 import { logger } from '@/lib/log/logger';
 import { activeUserByEmail } from './active-user';
@@ -10,15 +10,15 @@ import { signInWithPassword } from './sign-in';
 const HOUR = 3600;
 
 /**
- * next-auth configuration: email + password against User rows, optional OIDC from env, JWT
+ * next-auth configuration: email + password against User rows, optional OIDC from config, JWT
  * sessions in signed cookies. The JWT carries only the user id: role and disabled state are read
  * fresh on each request (lib/auth/session.ts), so changes apply to live sessions.
  */
-export function authOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
-  const oidc = oidcProvider({ issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET });
+export function authOptions(config: Config = getConfig()): NextAuthOptions {
+  const oidc = oidcProvider({ issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET });
   return {
-    secret: getConfig().authSecret,
-    session: { strategy: 'jwt', maxAge: Number(env.SESSION_MAX_AGE_HOURS || 12) * HOUR },
+    secret: config.authSecret,
+    session: { strategy: 'jwt', maxAge: config.SESSION_MAX_AGE_HOURS * HOUR },
     pages: { signIn: '/login', error: '/login' },
     // next-auth's own messages go to pino by code only: their metadata can carry tokens.
     logger: {
@@ -63,6 +63,6 @@ export function authOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptio
   };
 }
 
-export function oidcEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+export function oidcEnabled(config: Config = getConfig()): boolean {
+  return Boolean(config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET);
 }

@@ -1,5 +1,6 @@
 import { decode, encode, getToken } from 'next-auth/jwt';
 import { getConfig } from '@/lib/config';
+import { sessionCookieSecure } from '@/lib/config/runtime';
 import { activeUser, type ActiveUser } from './active-user';
 
 /** Anything with the cookies of a request: NextRequest.cookies or next/headers cookies(). */
@@ -51,7 +52,7 @@ export async function freshSessionCookie(userId: string): Promise<string> {
   const secret = authSecret();
   if (!secret) throw new Error('AUTH_SECRET is not set');
   const maxAge = getConfig().SESSION_MAX_AGE_HOURS * 3600;
-  const secure = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+  const secure = sessionCookieSecure();
   const name = secure ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
   const value = await encode({ token: { uid: userId, sub: userId, authAt: Math.floor(Date.now() / 1000) }, secret, maxAge });
   return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;

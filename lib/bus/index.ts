@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { databaseUrl } from '@/lib/db/client';
+import { databaseUrl } from '@/lib/config/runtime';
 import { logger } from '@/lib/log/logger';
 
 /**

@@ -64,6 +64,7 @@ export const envSchema = z.object({
   API_TOKEN_TTL_DAYS: int(90, 1, 3650),
   API_TOKEN_MAX_TTL_DAYS: int(90, 1, 3650),
   SESSION_MAX_AGE_HOURS: int(12, 1, 720),
+  NEXTAUTH_URL: z.string().optional(),
   BCRYPT_COST: int(12, 4, 15),
   RATE_LIMIT_SIGNIN_FAILURES: int(5, 1, 1000),
   RATE_LIMIT_SIGNIN_WINDOW_SECONDS: int(900, 1),
@@ -139,6 +140,7 @@ export const envSchema = z.object({
   SIM_LATENCY_MS: int(0),
   SIM_QUOTA_ERRORS: bool(false),
   SIM_STUCK_SERVERS: list,
+  SIM_INVENTORY_URL: z.string().optional(),
   SIM_FAIL_PHASE: z.string().optional(),
   SIM_SILENT_PHASE: z.string().optional(),
 

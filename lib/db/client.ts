@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { getConfig } from '@/lib/config';
+import { databaseUrl } from '@/lib/config/runtime';
 import { PrismaClient } from './generated/client';
 
 export type { Prisma } from './generated/client';
@@ -7,11 +8,6 @@ export { PrismaClient };
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set (the launcher sets it when it starts the embedded database)');
-  return url;
-}
 
 /** The one Prisma client of this process (survives Next's hot reload in development). */
 export function getDb(): PrismaClient {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { getConfig } from '@/lib/config';
+import { databaseUrl } from '@/lib/config/runtime';
 import { logger } from '@/lib/log/logger';
-import { databaseUrl } from './client';
 
 // Prisma keeps DateTime in `timestamp(3)` columns as UTC: read them back as UTC (pg's default would
 // take them as local time). Write dates as ISO strings (toISOString) for the same reason.

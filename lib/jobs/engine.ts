@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { databaseUrl } from '@/lib/config/runtime';
 import { logger } from '@/lib/log/logger';
 
 /**
@@ -47,18 +48,12 @@ const state: EngineState = (g.jobEngine ??= {
 
 const log = logger.child({ component: 'jobs' });
 
-function connectionString(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
-  return url;
-}
-
 /** Connects pg-boss (creating its schema on first use) without starting any worker. */
 export async function getBoss(): Promise<PgBoss> {
   if (state.boss) return state.boss;
   state.starting ??= (async () => {
     const boss = new PgBoss({
-      connectionString: connectionString(),
+      connectionString: databaseUrl(),
       schema: 'pgboss',
       max: 4,
       application_name: 'nvo-jobs',

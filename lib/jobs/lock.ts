@@ -1,9 +1,10 @@
 import pg from 'pg';
+import { databaseUrl } from '@/lib/config/runtime';
 
 const g = globalThis as unknown as { lockPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  g.lockPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8, application_name: 'nvo-locks' });
+  g.lockPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 8, application_name: 'nvo-locks' });
   return g.lockPool;
 }
 

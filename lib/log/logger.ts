@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { logLevel } from '@/lib/config/runtime';
 
 export type { Logger };
 
@@ -22,7 +23,7 @@ const globalForLog = globalThis as unknown as { logger?: Logger };
 export function createLogger(destination?: pino.DestinationStream): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? 'info',
+      level: logLevel(),
       base: { service: 'nutanix-vpc-orchestrator' },
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       timestamp: pino.stdTimeFunctions.isoTime,

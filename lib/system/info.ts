@@ -1,4 +1,5 @@
 import { getConfig } from '@/lib/config';
+import { simulatorEndpoints } from '@/lib/config/runtime';
 import { APP_VERSION } from '@/lib/config/version';
 import { databaseRecentlyUp } from '@/lib/db/health';
 
@@ -12,14 +13,6 @@ export async function healthReport() {
   } as const;
 }
 
-/** Simulator endpoints are set by the launcher (scripts/start.ts) when it starts the simulator. */
-function simulatorInfo() {
-  const vpcUrl = process.env.IBMCLOUD_VPC_URL;
-  const dnsUrl = process.env.IBMCLOUD_DNS_URL;
-  const inventoryUrl = process.env.SIM_INVENTORY_URL;
-  return vpcUrl && dnsUrl && inventoryUrl ? { vpcUrl, dnsUrl, inventoryUrl } : null;
-}
-
 export function appInfo() {
   const config = getConfig();
   return {
@@ -30,6 +23,6 @@ export function appInfo() {
     region: config.IBMCLOUD_REGION,
     zone: config.zone,
     dnsZone: config.DNS_ZONE_NAME,
-    ...(config.mode === 'simulation' ? { simulator: simulatorInfo() } : {}),
+    ...(config.mode === 'simulation' ? { simulator: simulatorEndpoints() } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { childProcessEnv } from '@/lib/config/runtime';
 
 export interface SshOptions {
   user: string;
@@ -58,7 +59,7 @@ export async function runRemote(host: string, command: string, o: SshOptions): P
   await mkdir(path.dirname(o.knownHostsFile), { recursive: true });
   return new Promise((resolve, reject) => {
     // Own process group, so a timeout kills sshpass, ssh and anything they started together.
-    const child = spawn(file, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(file, args, { env: childProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

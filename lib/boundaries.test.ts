@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every .ts/.tsx file under `dir`, as repo-relative paths with forward slashes. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.resolve(dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => path.relative(process.cwd(), path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+const isTest = (f: string) => /\.test\.tsx?$/.test(f);
+
+describe('module boundaries', () => {
+  it('reads configuration only through lib/config: no process.env in lib/ or proxy.ts', () => {
+    const files = [...sourceFiles('lib'), 'proxy.ts'].filter(
+      (f) => !f.startsWith('lib/config/') && !f.startsWith('lib/db/generated/') && !isTest(f),
+    );
+    const offenders = files.filter((f) => /\bprocess\.env\b/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
