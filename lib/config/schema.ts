@@ -135,6 +135,7 @@ export const envSchema = z.object({
   SIM_TIME_SCALE: num(40, 0.01),
   SIM_AUTOBOOT: bool(true),
   SIM_PORT: int(0, 0, 65535),
+  SIM_API_KEY: z.string().min(1).default('sim-api-key'),
   SIM_FAULT_429_RATE: num(0),
   SIM_FAULT_500_RATE: num(0),
   SIM_LATENCY_MS: int(0),

@@ -4,7 +4,6 @@ import type { CloudClient } from './api';
 import { DnsService } from './dns';
 import type { RetryPolicy } from './service';
 import { cloudEndpoints, cloudSettings } from './settings';
-import { SIM_DEFAULTS } from './simulator/defaults';
 import { TaggingService } from './tagging';
 import { VpcService } from './vpc';
 
@@ -15,12 +14,12 @@ export interface CloudClientOptions {
 /**
  * The one way to reach IBM Cloud, identical in both modes: IAM API-key auth, the VPC and DNS
  * Services clients bound to the configured DNS zone. In simulation mode only the URLs (set by the
- * launcher to the simulator) and the API key (the simulator's) differ.
+ * launcher to the simulator) and the API key (SIM_API_KEY, which the launcher gives the simulator) differ.
  */
 export function createCloudClient(config: Config, options: CloudClientOptions = {}): CloudClient {
   const endpoints = cloudEndpoints(config);
   const settings = cloudSettings(config);
-  const apikey = config.IBMCLOUD_API_KEY ?? SIM_DEFAULTS.apiKey;
+  const apikey = config.IBMCLOUD_API_KEY ?? config.SIM_API_KEY;
   // One authenticator shares one token manager, so both services reuse the same IAM token.
   const authenticator = new IamAuthenticator({ apikey, url: endpoints.iamUrl });
   return {

@@ -12,6 +12,7 @@ export function simulatorStateFile(config: Config): string {
 export function simulatorOptions(config: Config, log: (msg: string) => void) {
   return {
     port: config.SIM_PORT,
+    apiKey: config.SIM_API_KEY,
     stateFile: simulatorStateFile(config),
     region: config.IBMCLOUD_REGION,
     zone: config.zone,
