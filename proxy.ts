@@ -29,5 +29,7 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Not for /boot/* (iPXE scripts, installer config, images: no pages, no CORS, the hot path of a
+  // boot storm) nor the static assets.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|boot/).*)' }],
 };

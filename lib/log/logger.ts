@@ -20,6 +20,22 @@ export function redactUrl(url: string): string {
 
 const globalForLog = globalThis as unknown as { logger?: Logger };
 
+/**
+ * stdout without a synchronous write per line: lines written while a write is in flight are
+ * coalesced into the next one (what is left is flushed at exit), so logging stays off the request path.
+ */
+function asyncStdout(): pino.DestinationStream {
+  const dest = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => {
+    try {
+      dest.flushSync();
+    } catch {
+      // not open yet or already closed: nothing to flush
+    }
+  });
+  return dest;
+}
+
 export function createLogger(destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -28,7 +44,7 @@ export function createLogger(destination?: pino.DestinationStream): Logger {
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    destination ?? asyncStdout(),
   );
 }
 
