@@ -51,8 +51,8 @@ export const envSchema = z.object({
   CORS_ORIGINS: list,
   TRUSTED_PROXIES: list.refine((entries) => entries.every(isAllowEntry), 'expected comma-separated addresses or IPv4 CIDR blocks'),
   WEB_CONCURRENCY: int(0, 0, 64),
-  DB_POOL_MAX: int(4, 1, 100),
-  DB_HOT_POOL_MAX: int(4, 1, 100),
+  DB_POOL_MAX: int(3, 1, 100),
+  DB_HOT_POOL_MAX: int(3, 1, 100),
 
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -55,7 +55,7 @@ export async function getBoss(): Promise<PgBoss> {
     const boss = new PgBoss({
       connectionString: databaseUrl(),
       schema: 'pgboss',
-      max: 4,
+      max: 3,
       application_name: 'nvo-jobs',
     });
     boss.on('error', (err) => log.error({ err }, 'job engine error'));

@@ -4,7 +4,7 @@ import { databaseUrl } from '@/lib/config/runtime';
 const g = globalThis as unknown as { lockPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  g.lockPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 8, application_name: 'nvo-locks' });
+  g.lockPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, application_name: 'nvo-locks' });
   return g.lockPool;
 }
 
