@@ -16,6 +16,13 @@ async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise
   }
 }
 
+/** Marks a live ledger row deleted while its cloud resource stays: a resource we lost track of. */
+export async function loseTrackOf(kind: string, name: string): Promise<void> {
+  await withDatabase((client) =>
+    client.query(`UPDATE "CloudResource" SET "state" = 'deleted', "deletedAt" = now() WHERE "kind" = $1 AND "name" = $2 AND "state" <> 'deleted'`, [kind, name]),
+  );
+}
+
 /**
  * Inserts `count` nodes named `<prefix>-001`... in one statement (status `deployed`, or `failed`
  * for the numbers in `failed`), without management IPs, so list specs can page through many.
