@@ -37,5 +37,8 @@ describe('clientProtocol', () => {
     expect(clientProtocol(req('10.9.0.2', 'https'), NGINX)).toBe('https');
     expect(clientProtocol(req('203.0.113.5', 'https'), NGINX)).toBe('http');
     expect(clientProtocol(req('203.0.113.5', 'https'), [])).toBe('http');
+    // Next builds the request URL's scheme from X-Forwarded-Proto itself: that is not evidence.
+    const nextBuilt = new Request('https://app.local/', { headers: from('203.0.113.5', { 'x-forwarded-proto': 'https' }) });
+    expect(clientProtocol(nextBuilt, [])).toBe('http');
   });
 });

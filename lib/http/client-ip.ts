@@ -27,14 +27,20 @@ export function clientIp(headers: Headers, trusted: readonly string[] = getConfi
   return isIP(real) ? real : peer;
 }
 
-/** The scheme the client used: X-Forwarded-Proto from a trusted proxy, else the request's own. */
+/**
+ * The scheme the client used: X-Forwarded-Proto from a trusted proxy, else plain HTTP (the app
+ * never terminates TLS itself). Not the request URL's scheme: Next builds that from
+ * X-Forwarded-Proto whoever sent it. Without the peer header (a handler called directly) the
+ * URL is all there is.
+ */
 export function clientProtocol(req: Request, trusted: readonly string[] = getConfig().TRUSTED_PROXIES): 'http' | 'https' {
   const peer = peerOf(req.headers);
-  if (peer && ipAllowed(peer, trusted)) {
+  if (!peer) return new URL(req.url).protocol === 'https:' ? 'https' : 'http';
+  if (ipAllowed(peer, trusted)) {
     const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
     if (forwarded === 'https' || forwarded === 'http') return forwarded;
   }
-  return new URL(req.url).protocol === 'https:' ? 'https' : 'http';
+  return 'http';
 }
 
 function peerOf(headers: Headers): string | null {
