@@ -4,3 +4,4 @@ export * from './errors';
 export { cloudEndpoints, cloudSettings } from './settings';
 export type * from './types';
 export { hasTag, idFromCrn, installationTag, listResourcesWithTag } from './tagging';
+export { nodeServerPrototype, nodeVniPrototype, serverInitialization, type NodeServerSpec, type NodeVniSpec, type ServerBootSpec } from './vpc';

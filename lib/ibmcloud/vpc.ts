@@ -179,3 +179,65 @@ export class VpcService extends CloudService implements VpcApi {
     return images.filter((i) => i.user_data_format === 'ipxe').sort((a, b) => b.name.localeCompare(a.name))[0] ?? null;
   }
 }
+
+/** How a server boots: image, SSH key and user data (the iPXE chain URL). */
+export interface ServerBootSpec {
+  imageId: string;
+  sshKeyId: string;
+  userData: string;
+}
+
+/** A node's bare-metal server in the orchestrator's terms; nodeServerPrototype() turns it into IBM's body. */
+export interface NodeServerSpec extends ServerBootSpec {
+  name: string;
+  profile: string;
+  zone: string;
+  vpcId: string;
+  resourceGroupId: string;
+  /** Management VNI: the primary PCI attachment, eth0. */
+  primaryVniId: string;
+  /** Workload VNI: a second PCI attachment, eth1. */
+  secondaryVniId: string;
+}
+
+export function serverInitialization(boot: ServerBootSpec): BareMetalServerInitialization {
+  return { image: { id: boot.imageId }, keys: [{ id: boot.sshKeyId }], user_data: boot.userData };
+}
+
+export function nodeServerPrototype(spec: NodeServerSpec): BareMetalServerPrototype {
+  return {
+    name: spec.name,
+    profile: { name: spec.profile },
+    zone: { name: spec.zone },
+    vpc: { id: spec.vpcId },
+    resource_group: { id: spec.resourceGroupId },
+    initialization: serverInitialization(spec),
+    primary_network_attachment: { name: 'eth0', interface_type: 'pci', virtual_network_interface: { id: spec.primaryVniId } },
+    network_attachments: [{ name: 'eth1', interface_type: 'pci', virtual_network_interface: { id: spec.secondaryVniId } }],
+  };
+}
+
+/** A node's virtual network interface in the orchestrator's terms (kept when its server goes). */
+export interface NodeVniSpec {
+  name: string;
+  subnetId: string;
+  primaryIpId: string;
+  /** Further reserved IPs on the interface (AHV and CVM addresses). */
+  extraIpIds: string[];
+  securityGroupIds: string[];
+  allowIpSpoofing: boolean;
+  resourceGroupId: string;
+}
+
+export function nodeVniPrototype(spec: NodeVniSpec): VirtualNetworkInterfacePrototype {
+  return {
+    name: spec.name,
+    subnet: { id: spec.subnetId },
+    primary_ip: { id: spec.primaryIpId },
+    ips: spec.extraIpIds.map((id) => ({ id })),
+    security_groups: spec.securityGroupIds.map((id) => ({ id })),
+    allow_ip_spoofing: spec.allowIpSpoofing,
+    auto_delete: false,
+    resource_group: { id: spec.resourceGroupId },
+  };
+}

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db/client';
 import { NODE_ADDRESS_PURPOSES, type NodeAddressPurpose } from '@/lib/dns/naming';
+import { nodeVniPrototype } from '@/lib/ibmcloud';
 import { PermanentStepError, done, type StepContext, type StepDefinition } from '../context';
 import { allocateAddress } from '../ip-allocation';
 import { ensureResource, fromReservedIp, fromVni } from '@/lib/ledger/ledger';
@@ -83,16 +84,15 @@ export const createVnisStep: StepDefinition = {
       ensureResource(
         { kind: 'vni', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId, expect: { primaryIpId: primary } },
         async () =>
-          fromVni(await ctx.cloud.vpc.createVirtualNetworkInterface({
+          fromVni(await ctx.cloud.vpc.createVirtualNetworkInterface(nodeVniPrototype({
             name,
-            subnet: { id: subnetId },
-            primary_ip: { id: primary },
-            ips: extra.map((id) => ({ id })),
-            security_groups: groups.map((id) => ({ id })),
-            allow_ip_spoofing: spoofing,
-            auto_delete: false,
-            resource_group: { id: s.resourceGroupId },
-          })),
+            subnetId,
+            primaryIpId: primary,
+            extraIpIds: extra,
+            securityGroupIds: groups,
+            allowIpSpoofing: spoofing,
+            resourceGroupId: s.resourceGroupId,
+          }))),
         ctx.cloud,
       );
     const managementVniId = await vni(

@@ -1,6 +1,7 @@
 import { chainUrl } from '@/lib/boot/chain-url';
 import { db } from '@/lib/db/client';
 import { redactUrl } from '@/lib/log/logger';
+import { nodeServerPrototype, serverInitialization } from '@/lib/ibmcloud';
 import { recordEvent } from '@/lib/status/timeline';
 import { issueBootChainUrl } from '../boot-token';
 import { PermanentStepError, done, wait, type StepContext, type StepDefinition } from '../context';
@@ -37,16 +38,18 @@ export const createServerStep: StepDefinition = {
         expect: { profile: ctx.node.serverProfile, primaryVniId: ctx.node.managementVniId },
       },
       async () =>
-        fromServer(await ctx.cloud.vpc.createBareMetalServer({
+        fromServer(await ctx.cloud.vpc.createBareMetalServer(nodeServerPrototype({
           name,
-          profile: { name: ctx.node.serverProfile },
-          zone: { name: s.zone },
-          vpc: { id: s.vpcId },
-          resource_group: { id: s.resourceGroupId },
-          initialization: { image: { id: s.ipxeImageId }, keys: [{ id: s.sshKeyId }], user_data: await freshUserData(ctx) },
-          primary_network_attachment: { name: 'eth0', interface_type: 'pci', virtual_network_interface: { id: ctx.node.managementVniId! } },
-          network_attachments: [{ name: 'eth1', interface_type: 'pci', virtual_network_interface: { id: ctx.node.workloadVniId! } }],
-        })),
+          profile: ctx.node.serverProfile,
+          zone: s.zone,
+          vpcId: s.vpcId,
+          resourceGroupId: s.resourceGroupId,
+          imageId: s.ipxeImageId,
+          sshKeyId: s.sshKeyId,
+          userData: await freshUserData(ctx),
+          primaryVniId: ctx.node.managementVniId!,
+          secondaryVniId: ctx.node.workloadVniId!,
+        }))),
       ctx.cloud,
     );
     await db.node.update({ where: { id: ctx.node.id }, data: { bareMetalId: serverId } });
@@ -109,11 +112,10 @@ export const reinitializeServerStep: StepDefinition = {
     // A replay after a crash finds the server already on its way up: the replace went through.
     if (server.status !== 'stopped' && ctx.step.attempts > 1) return done({ status: server.status, resumed: true });
     const s = ctx.settings;
-    await ctx.cloud.vpc.replaceBareMetalServerInitialization(id, {
-      image: { id: s.ipxeImageId },
-      keys: [{ id: s.sshKeyId }],
-      user_data: await freshUserData(ctx),
-    });
+    await ctx.cloud.vpc.replaceBareMetalServerInitialization(
+      id,
+      serverInitialization({ imageId: s.ipxeImageId, sshKeyId: s.sshKeyId, userData: await freshUserData(ctx) }),
+    );
     return done({ userData: redactUrl(chainUrl(ctx.config.publicBaseUrl, ctx.node.id, 'x')) });
   },
 };
