@@ -1,9 +1,9 @@
 import { db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/http/errors';
 import type { CloudClient } from '@/lib/ibmcloud/api';
+import { isNotFound } from '@/lib/ibmcloud/errors';
 import { cloudRecordName } from '@/lib/dns/naming';
 import { dnsRecordNameOf, dnsTypeOf } from './plan';
-import { isNotFound } from './wait';
 
 export interface ValidationCheck {
   check: string;

@@ -27,7 +27,3 @@ export async function waitUntil(ctx: CleanupContext, what: string, attempt: () =
     await ctx.sleep(ctx.pollIntervalMs);
   }
 }
-
-export function isNotFound(err: unknown): boolean {
-  return err instanceof CloudError && err.kind === 'not_found';
-}

@@ -1,5 +1,5 @@
 import type { DnsApi } from './api';
-import { CloudError } from './errors';
+import { isNotFound } from './errors';
 import { CloudService, type ServiceOptions } from './service';
 import type { DnsRecordFilter, DnsResourceRecord } from './types';
 
@@ -92,7 +92,7 @@ export class DnsService extends CloudService implements DnsApi {
       await this.call('delete resource record', { method: 'DELETE', url: `${RECORDS}/{record_id}`, path: { ...this.zonePath, record_id: id } });
       return true;
     } catch (err) {
-      if (err instanceof CloudError && err.kind === 'not_found') return false;
+      if (isNotFound(err)) return false;
       throw err;
     }
   }

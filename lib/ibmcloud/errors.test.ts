@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CloudConflictError, CloudNotFoundError, CloudQuotaError, CloudValidationError, fromSdkError, isNameConflict, parseRetryAfter } from './errors';
+import { CloudConflictError, CloudNotFoundError, CloudQuotaError, CloudValidationError, fromSdkError, isNameConflict, isNotFound, parseRetryAfter } from './errors';
 
 const sdkError = (status: number | undefined, result: unknown, headers: Record<string, string> = {}) =>
   Object.assign(new Error('Access is denied due to invalid credentials.'), { status, result, headers });
@@ -26,6 +26,12 @@ describe('fromSdkError', () => {
     expect(fromSdkError(sdkError(409, { errors: [{ code: 'subnet_out_of_ip_addresses', message: 'full' }] })).kind).toBe('quota');
     expect(fromSdkError(sdkError(409, { errors: [{ code: 'invalid_state', message: 's' }] })).kind).toBe('conflict');
     expect(fromSdkError(sdkError(401, { errors: [{ code: 'token_invalid', message: 'm' }] })).kind).toBe('auth');
+  });
+
+  it('answers "is it gone?" only for a not-found cloud error', () => {
+    expect(isNotFound(fromSdkError(sdkError(404, { errors: [{ code: 'not_found', message: 'gone' }] })))).toBe(true);
+    expect(isNotFound(fromSdkError(sdkError(409, { errors: [{ code: 'invalid_state', message: 's' }] })))).toBe(false);
+    expect(isNotFound(Object.assign(new Error('gone'), { kind: 'not_found' }))).toBe(false);
   });
 
   it('marks 429, 5xx and network errors retryable but not 501 (reference §1.5)', () => {

@@ -68,6 +68,11 @@ export class CloudConflictError extends CloudError {}
 
 const UNIQUE_CODES = new Set(['validation_unique_failed', 'duplicate_error']);
 
+/** The one way to ask "is it gone?": IBM Cloud answered that the resource does not exist. */
+export function isNotFound(err: unknown): err is CloudError {
+  return err instanceof CloudError && err.kind === 'not_found';
+}
+
 /** True when a create failed only because the name is taken (reference §5.2). */
 export function isNameConflict(err: unknown): err is CloudError {
   return err instanceof CloudError && UNIQUE_CODES.has(err.code);

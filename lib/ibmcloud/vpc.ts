@@ -1,6 +1,6 @@
 import { getQueryParam } from 'ibm-cloud-sdk-core';
 import type { VpcApi } from './api';
-import { CloudError, isNameConflict } from './errors';
+import { isNameConflict, isNotFound } from './errors';
 import { CloudService, type ServiceOptions } from './service';
 import type {
   BareMetalServer,
@@ -52,7 +52,7 @@ export class VpcService extends CloudService implements VpcApi {
       await this.call(operation, { method: 'DELETE', url, path });
       return true;
     } catch (err) {
-      if (err instanceof CloudError && err.kind === 'not_found') return false;
+      if (isNotFound(err)) return false;
       throw err;
     }
   }

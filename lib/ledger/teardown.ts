@@ -1,10 +1,10 @@
 import type { CleanupContext } from '@/lib/cleanup/context';
 import type { PlannedDeletion } from '@/lib/cleanup/plan';
-import { isNotFound, waitUntil } from '@/lib/cleanup/wait';
+import { waitUntil } from '@/lib/cleanup/wait';
 import { db } from '@/lib/db/client';
 import type { CloudResource } from '@/lib/db/generated/client';
 import { ConflictError, NotFoundError } from '@/lib/http/errors';
-import type { CloudClient } from '@/lib/ibmcloud';
+import { isNotFound, type CloudClient } from '@/lib/ibmcloud';
 import { api, detailsOf, findCandidates, isOurs, kindLabel, markResource, planNodeCleanup, ResourceConflictError, type LedgerCloud } from './ledger';
 
 /**
