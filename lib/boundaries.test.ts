@@ -22,9 +22,7 @@ describe('module boundaries', () => {
   });
 
   it('keeps the production IBM client free of the simulator', () => {
-    // settings.ts still resolves simulation-mode ids to the simulator's pre-made resources.
-    const allowed = new Set(['lib/ibmcloud/settings.ts']);
-    const files = sourceFiles('lib/ibmcloud').filter((f) => !f.startsWith('lib/ibmcloud/simulator/') && !isTest(f) && !allowed.has(f));
+    const files = sourceFiles('lib/ibmcloud').filter((f) => !f.startsWith('lib/ibmcloud/simulator/') && !isTest(f));
     const importsSimulator = /from\s+['"](?:\.\/simulator|@\/lib\/ibmcloud\/simulator)(?:\/[^'"]*)?['"]/;
     const offenders = files.filter((f) => importsSimulator.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@/lib/config';
 import { cloudEndpoints, cloudSettings } from './settings';
-import { SIM_DEFAULTS } from './simulator/defaults';
+import { SIM_DEFAULTS } from './simulation-defaults';
 
 describe('cloudSettings', () => {
   it('resolves every unset id to the simulator resource in simulation mode', () => {

@@ -1,5 +1,5 @@
 import type { Config } from '@/lib/config';
-import { SIM_DEFAULTS, simZoneId } from './simulator/defaults';
+import { SIM_DEFAULTS, simZoneId } from './simulation-defaults';
 import type { CloudEndpoints, CloudSettings } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloudConflictError, CloudNotFoundError, CloudQuotaError, CloudValidationError } from '@/lib/ibmcloud/errors';
-import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulator/defaults';
+import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulation-defaults';
 import type { BareMetalServer, BareMetalServerPrototype } from '@/lib/ibmcloud/types';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloudConflictError, CloudNotFoundError, CloudValidationError } from '@/lib/ibmcloud/errors';
-import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulator/defaults';
+import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulation-defaults';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 
 let cloud: TestCloud;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/lib/config';
 import { createCloudClient } from '@/lib/ibmcloud/client';
 import { CloudError, CloudNotFoundError } from '@/lib/ibmcloud/errors';
-import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulator/defaults';
+import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulation-defaults';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 
 const MGMT = SIM_DEFAULTS.managementSubnet.id;

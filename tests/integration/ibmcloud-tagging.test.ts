@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { hasTag, listResourcesWithTag } from '@/lib/ibmcloud';
-import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulator/defaults';
+import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulation-defaults';
 import { provisionNodes } from '@/lib/provisioning/provision';
 import { provisionRequestSchema } from '@/lib/provisioning/schemas';
 import { getInstallationId, getInstallationTag } from '@/lib/system/installation';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulator/defaults';
+import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulation-defaults';
 import { INSTALL_PHASES } from '@/lib/status/phases';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 

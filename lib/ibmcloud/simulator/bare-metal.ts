@@ -6,7 +6,7 @@ import { createVni, reservedIpRef } from './network';
 import { findProfile, renderProfile, serverHardware } from './profiles';
 import { findSubnet } from './fixtures';
 import type { SimAttachment, SimServer } from './state';
-import { SIM_DEFAULTS } from './defaults';
+import { SIM_DEFAULTS } from '../simulation-defaults';
 import { asBody, checkName, identityId, notFound, notUnique, required, type Body } from './validate';
 
 /** Quota for bare metal servers per account (reference §3.5). */

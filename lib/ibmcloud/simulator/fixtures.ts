@@ -1,5 +1,5 @@
 import { crn, type SimSettings } from './context';
-import { SIM_DEFAULTS, simZoneId } from './defaults';
+import { SIM_DEFAULTS, simZoneId } from '../simulation-defaults';
 
 /**
  * The pre-made resources, rendered as IBM returns them. `base` is the VPC base URL

@@ -5,7 +5,7 @@ import { SimError } from './http';
 import { inCidr, intToIp, ipToInt, isIpv4, parseCidr, providerAddresses } from './ipv4';
 import type { SimReservedIp, SimVni } from './state';
 import { checkName, identityId, notFound, notUnique, type Body } from './validate';
-import { SIM_DEFAULTS } from './defaults';
+import { SIM_DEFAULTS } from '../simulation-defaults';
 
 /** Subnets, reserved IPs and virtual network interfaces (reference §4.1-§4.3). */
 

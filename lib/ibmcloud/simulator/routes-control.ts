@@ -1,6 +1,6 @@
 import { INSTALL_PHASES } from '@/lib/status/phases';
 import { crn, type SimContext } from './context';
-import { SIM_DEFAULTS } from './defaults';
+import { SIM_DEFAULTS } from '../simulation-defaults';
 import { dnsZone, IMAGES, KEYS, SECURITY_GROUPS, SUBNETS } from './fixtures';
 import type { FaultSettings } from './faults';
 import { SimError, type Router } from './http';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { nowIso, type SimContext } from './context';
-import { SIM_DEFAULTS } from './defaults';
+import { SIM_DEFAULTS } from '../simulation-defaults';
 import { dnsZone } from './fixtures';
 import { SimError, type Router, type SimRequest } from './http';
 import { isIpv4 } from './ipv4';

@@ -3,7 +3,7 @@ import { renderVpc, SUBNETS } from './fixtures';
 import { SimError, type Router, type SimRequest } from './http';
 import { createVni, destroyVni, renderProviderIps, renderReservedIp, renderSubnet, renderVni, reserveAddress, subnetOrThrow } from './network';
 import { vpcPage } from './paging';
-import { SIM_DEFAULTS } from './defaults';
+import { SIM_DEFAULTS } from '../simulation-defaults';
 import { asBody, notFound, optionalBool } from './validate';
 
 const vpcBase = (req: SimRequest) => `${req.baseUrl}/v1`;

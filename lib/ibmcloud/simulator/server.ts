@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bareMetalRoutes } from './routes-bare-metal';
 import type { SimContext, SimSettings } from './context';
-import { SIM_DEFAULTS } from './defaults';
+import { SIM_DEFAULTS } from '../simulation-defaults';
 import { Faults, type FaultSettings } from './faults';
 import { ibmErrorBody, parseJson, readBody, Router, send, SimError, type SimRequest, type SimResponse } from './http';
 import { issueToken, requireBearer } from './iam';

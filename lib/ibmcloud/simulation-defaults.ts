@@ -2,7 +2,7 @@
  * The resources every simulator starts with: what an operator would have created by hand in a
  * real account before using the orchestrator (docs/ibm-cloud.md). Ids are fixed so that
  * simulation-mode config defaults (lib/ibmcloud/settings.ts) and persisted state agree across
- * restarts. They follow IBM's shapes (region-prefixed VPC ids, `zone:uuid` DNS zone ids).
+ * restarts. Plain data shared by both sides, so the production client never imports the simulator. They follow IBM's shapes (region-prefixed VPC ids, `zone:uuid` DNS zone ids).
  */
 export const SIM_DEFAULTS = {
   accountId: 'sim0000000000000000000000000000a',
