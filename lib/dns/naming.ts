@@ -1,5 +1,5 @@
 /**
- * DNS names of the orchestrator's records (original §3.4): `<node>-mgmt`, `<node>-ahv`,
+ * DNS names of the orchestrator's records (docs/reference/original-detailed.md §3.4): `<node>-mgmt`, `<node>-ahv`,
  * `<node>-cvm`, `<node>-workload` A records in the private zone, each with a PTR (name = the
  * address, rdata = the A record's FQDN). Provisioning creates them; DNS pages and teardown reuse
  * these names.
@@ -58,7 +58,7 @@ export function nodeDnsRecords(
 // ---- Reading names back (DNS API paths, cleanup, drift) ----------------------------------------
 // A tracked DnsRecord row is named as the DNS API takes it: the relative name for A, the address
 // for PTR. DNS Services answers with FQDNs and stores a PTR as `<reversed ip>.in-addr.arpa`
-// (ibmcloud-api §6.3); these helpers convert between the two forms.
+// (docs/reference/ibmcloud-api.md §6.3); these helpers convert between the two forms.
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 

@@ -7,7 +7,7 @@ const HOSTNAME = /^(?=.{1,253}\.?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-
 export const dnsRecordTypeSchema = z.enum(['A', 'PTR']);
 export type DnsRecordType = z.infer<typeof dnsRecordTypeSchema>;
 
-/** DNS Services accepts TTLs from 60 s to 12 h (ibmcloud-api §6.3); the original used 300. */
+/** DNS Services accepts TTLs from 60 s to 12 h (docs/reference/ibmcloud-api.md §6.3); the original used 300. */
 export const ttlSchema = z.number().int().min(60).max(43200).default(300);
 
 /**

@@ -23,13 +23,13 @@ import type {
  * - `get*` throws `CloudNotFoundError` (kind 'not_found') when the resource is gone.
  * - `find*ByName` returns `null` when nothing has that name; call it before a create.
  * - `create*`/`reserveIp` are idempotent by `name`: a replayed or conflicting create returns the
- *   existing resource with that name instead of failing (reference §1.5, §5.3).
+ *   existing resource with that name instead of failing (docs/reference/ibmcloud-api.md §1.5, §5.3).
  * - `delete*`/`releaseIp` return `true` when they deleted, `false` when it was already gone.
  * - Every error is a `CloudError` (lib/ibmcloud/errors.ts); retryable ones were already retried.
  */
 export interface VpcApi {
   getVpc(id: string): Promise<Vpc>;
-  /** The VPC's DNS resolver addresses (reference §4.3). */
+  /** The VPC's DNS resolver addresses (docs/reference/ibmcloud-api.md §4.3). */
   getVpcDnsResolvers(vpcId: string): Promise<string[]>;
 
   getSubnet(id: string): Promise<Subnet>;
@@ -52,7 +52,7 @@ export interface VpcApi {
   startBareMetalServer(id: string): Promise<void>;
   stopBareMetalServer(id: string, type?: 'soft' | 'hard'): Promise<void>;
   deleteBareMetalServer(id: string): Promise<boolean>;
-  /** Reinitialize: server must be stopped; it starts by itself afterwards (reference §3.6). */
+  /** Reinitialize: server must be stopped; it starts by itself afterwards (docs/reference/ibmcloud-api.md §3.6). */
   replaceBareMetalServerInitialization(id: string, initialization: BareMetalServerInitialization): Promise<void>;
 
   listBareMetalServerProfiles(): Promise<BareMetalServerProfile[]>;
@@ -60,11 +60,11 @@ export interface VpcApi {
 
   getImage(id: string): Promise<Image>;
   listImages(filter?: ImageFilter): Promise<Image[]>;
-  /** The public iPXE image (`user_data_format=ipxe`, available), newest name first (reference §3.6). */
+  /** The public iPXE image (`user_data_format=ipxe`, available), newest name first (docs/reference/ibmcloud-api.md §3.6). */
   findIpxeImage(): Promise<Image | null>;
 }
 
-/** DNS Services resource records in the one private zone the client is bound to (reference §6). */
+/** DNS Services resource records in the one private zone the client is bound to (docs/reference/ibmcloud-api.md §6). */
 export interface DnsApi {
   readonly instanceId: string;
   readonly zoneId: string;
@@ -72,7 +72,7 @@ export interface DnsApi {
   getResourceRecord(id: string): Promise<DnsResourceRecord>;
   /** Idempotent: returns the existing A record when `name` already points at `ip`. */
   createARecord(input: { name: string; ip: string; ttl?: number }): Promise<DnsResourceRecord>;
-  /** Idempotent; `ptrdname` must be the FQDN of an existing A record in the zone (reference §6.3). */
+  /** Idempotent; `ptrdname` must be the FQDN of an existing A record in the zone (docs/reference/ibmcloud-api.md §6.3). */
   createPtrRecord(input: { ip: string; ptrdname: string; ttl?: number }): Promise<DnsResourceRecord>;
   deleteResourceRecord(id: string): Promise<boolean>;
 }

@@ -7,12 +7,12 @@ const PAGE_LIMIT = 100;
 const DEFAULT_TTL = 900;
 const RECORDS = '/instances/{instance_id}/dnszones/{dnszone_id}/resource_records';
 
-/** `10.240.0.7` -> `7.0.240.10.in-addr.arpa`, the name IBM stores a PTR under (reference §6.3). */
+/** `10.240.0.7` -> `7.0.240.10.in-addr.arpa`, the name IBM stores a PTR under (docs/reference/ibmcloud-api.md §6.3). */
 export function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
-/** Relative names get the zone appended, as the service does (reference §6.3). */
+/** Relative names get the zone appended, as the service does (docs/reference/ibmcloud-api.md §6.3). */
 export function fqdn(name: string, zoneName: string): string {
   const bare = name.replace(/\.$/, '');
   return bare === zoneName || bare.endsWith(`.${zoneName}`) ? bare : `${bare}.${zoneName}`;
@@ -24,7 +24,7 @@ export interface DnsServiceOptions extends Omit<ServiceOptions, 'name' | 'defaul
   zoneName: string;
 }
 
-/** IBM Cloud DNS Services resource records in one zone (reference §6). No `version` parameter. */
+/** IBM Cloud DNS Services resource records in one zone (docs/reference/ibmcloud-api.md §6). No `version` parameter. */
 export class DnsService extends CloudService implements DnsApi {
   readonly instanceId: string;
   readonly zoneId: string;
@@ -41,7 +41,7 @@ export class DnsService extends CloudService implements DnsApi {
     return { instance_id: this.instanceId, dnszone_id: this.zoneId };
   }
 
-  /** Offset pagination until `offset + count >= total_count` (reference §6.4). */
+  /** Offset pagination until `offset + count >= total_count` (docs/reference/ibmcloud-api.md §6.4). */
   async listResourceRecords(filter: DnsRecordFilter = {}): Promise<DnsResourceRecord[]> {
     const records: DnsResourceRecord[] = [];
     for (let offset = 0; ; ) {
@@ -66,7 +66,7 @@ export class DnsService extends CloudService implements DnsApi {
     return records.find((r) => r.type === type && r.name === name && matches(r)) ?? null;
   }
 
-  /** Create answers 200, not 201 (reference §6.2). Looked up first: the API allows duplicates. */
+  /** Create answers 200, not 201 (docs/reference/ibmcloud-api.md §6.2). Looked up first: the API allows duplicates. */
   private async createRecord(type: 'A' | 'PTR', body: Record<string, unknown>, find: () => Promise<DnsResourceRecord | null>) {
     const existing = await find();
     if (existing) return existing;

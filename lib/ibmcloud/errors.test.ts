@@ -5,7 +5,7 @@ const sdkError = (status: number | undefined, result: unknown, headers: Record<s
   Object.assign(new Error('Access is denied due to invalid credentials.'), { status, result, headers });
 
 describe('fromSdkError', () => {
-  it('reads code, message and trace from the VPC error body (reference §5.1)', () => {
+  it('reads code, message and trace from the VPC error body (docs/reference/ibmcloud-api.md §5.1)', () => {
     const err = fromSdkError(sdkError(400, {
       errors: [{ code: 'validation_unique_failed', message: 'Provided Name (x) is not unique', target: { name: 'name', type: 'field', value: 'x' } }],
       trace: 'trace-123',
@@ -34,7 +34,7 @@ describe('fromSdkError', () => {
     expect(isNotFound(Object.assign(new Error('gone'), { kind: 'not_found' }))).toBe(false);
   });
 
-  it('marks 429, 5xx and network errors retryable but not 501 (reference §1.5)', () => {
+  it('marks 429, 5xx and network errors retryable but not 501 (docs/reference/ibmcloud-api.md §1.5)', () => {
     const limited = fromSdkError(sdkError(429, { errors: [{ code: 'rate_limit_exceeded', message: 'slow down' }] }, { 'retry-after': '2' }));
     expect(limited.retryable).toBe(true);
     expect(limited.retryAfterMs).toBe(2000);

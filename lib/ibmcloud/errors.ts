@@ -1,7 +1,7 @@
 /**
  * Typed IBM Cloud errors. Built from the HTTP status and IBM's error body
- * `{ errors: [{ code, message, more_info, target }], trace }` (reference §5.1), never from the
- * SDK core's message, which it rewrites to "Access is denied..." for 401/403 (reference §1.4).
+ * `{ errors: [{ code, message, more_info, target }], trace }` (docs/reference/ibmcloud-api.md §5.1), never from the
+ * SDK core's message, which it rewrites to "Access is denied..." for 401/403 (docs/reference/ibmcloud-api.md §1.4).
  */
 
 export type CloudErrorKind =
@@ -73,7 +73,7 @@ export function isNotFound(err: unknown): err is CloudError {
   return err instanceof CloudError && err.kind === 'not_found';
 }
 
-/** True when a create failed only because the name is taken (reference §5.2). */
+/** True when a create failed only because the name is taken (docs/reference/ibmcloud-api.md §5.2). */
 export function isNameConflict(err: unknown): err is CloudError {
   return err instanceof CloudError && UNIQUE_CODES.has(err.code);
 }

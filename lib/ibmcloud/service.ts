@@ -11,7 +11,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** Mirrors the SDK core's own defaults: 4 retries, 1 s start, 30 s cap (reference §1.5). */
+/** Mirrors the SDK core's own defaults: 4 retries, 1 s start, 30 s cap (docs/reference/ibmcloud-api.md §1.5). */
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 
 export interface CallOptions {
@@ -22,7 +22,7 @@ export interface CallOptions {
   body?: unknown;
   /**
    * For creates: called before re-sending after a 5xx or network error, because the first POST
-   * may have succeeded server-side (reference §1.5). A non-null result ends the call.
+   * may have succeeded server-side (docs/reference/ibmcloud-api.md §1.5). A non-null result ends the call.
    */
   recover?: () => Promise<unknown | null>;
 }

@@ -31,7 +31,7 @@ describe('cloudSettings', () => {
 });
 
 describe('cloudEndpoints', () => {
-  it('defaults to the regional public endpoints (reference §1.1, §2, §6.1)', () => {
+  it('defaults to the regional public endpoints (docs/reference/ibmcloud-api.md §1.1, §2, §6.1)', () => {
     const e = cloudEndpoints(loadConfig({ IBMCLOUD_REGION: 'eu-de' }));
     expect(e).toEqual({
       iamUrl: 'https://iam.cloud.ibm.com',

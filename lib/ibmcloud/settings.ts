@@ -32,7 +32,7 @@ export function cloudSettings(config: Config): CloudSettings {
 
 /**
  * Service URLs. Explicit config wins; otherwise the real public endpoints for the region
- * (reference §1.1, §2, §6.1). In simulation mode the launcher sets the IBMCLOUD_*_URL variables
+ * (docs/reference/ibmcloud-api.md §1.1, §2, §6.1). In simulation mode the launcher sets the IBMCLOUD_*_URL variables
  * to the simulator before the app starts.
  */
 export function cloudEndpoints(config: Config): CloudEndpoints {

@@ -27,7 +27,7 @@ export const SIM_DEFAULTS = {
   },
 } as const;
 
-/** DNS zone ids look like `<zone name>:<uuid>` (reference §6.1). */
+/** DNS zone ids look like `<zone name>:<uuid>` (docs/reference/ibmcloud-api.md §6.1). */
 export function simZoneId(zoneName: string): string {
   return `${zoneName}:${SIM_DEFAULTS.dns.zoneUuid}`;
 }

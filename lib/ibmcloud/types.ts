@@ -5,7 +5,7 @@
  * Enums that IBM says "may expand" are typed as known values plus `string`.
  */
 
-/** Accepts the listed literals but tolerates values IBM adds later (reference §3.4). */
+/** Accepts the listed literals but tolerates values IBM adds later (docs/reference/ibmcloud-api.md §3.4). */
 export type Open<T extends string> = T | (string & {});
 
 /** Identity by id (the form we always send; IBM also accepts crn/href). */
@@ -33,7 +33,7 @@ export interface ZoneRef {
 
 export type LifecycleState = Open<'deleting' | 'failed' | 'pending' | 'stable' | 'suspended' | 'updating' | 'waiting'>;
 
-// ---- VPC, subnets, reserved IPs (reference §4.2, §4.3) -----------------------------------------
+// ---- VPC, subnets, reserved IPs (docs/reference/ibmcloud-api.md §4.2, §4.3) -----------------------------------------
 
 export interface Vpc {
   id: string;
@@ -85,7 +85,7 @@ export interface ReservedIpPrototype {
   target?: IdRef;
 }
 
-// ---- Virtual network interfaces (reference §4.1) -------------------------------------------------
+// ---- Virtual network interfaces (docs/reference/ibmcloud-api.md §4.1) -------------------------------------------------
 
 export type ProtocolStateFilteringMode = Open<'auto' | 'enabled' | 'disabled'>;
 
@@ -127,7 +127,7 @@ export interface VirtualNetworkInterfacePrototype {
   resource_group?: IdRef;
 }
 
-// ---- Bare-metal servers (reference §3) ----------------------------------------------------------
+// ---- Bare-metal servers (docs/reference/ibmcloud-api.md §3) ----------------------------------------------------------
 
 /** `stopping` is gone from API dates >= 2024-04-30 but still seen; unknown values must be tolerated. */
 export type BareMetalServerStatus = Open<
@@ -142,7 +142,7 @@ export interface StatusReason {
 
 export interface BareMetalServerInitialization {
   image: IdRef;
-  /** The API requires at least one key even for the iPXE image (reference §3.6). */
+  /** The API requires at least one key even for the iPXE image (docs/reference/ibmcloud-api.md §3.6). */
   keys: IdRef[];
   /** A single URL of an iPXE script, or a script starting with `#!ipxe` (<= 64 KB). */
   user_data?: string;
@@ -157,7 +157,7 @@ export interface NetworkAttachmentPrototype {
   virtual_network_interface: IdRef | VirtualNetworkInterfacePrototype;
 }
 
-/** POST /bare_metal_servers body, network-attachment style (reference §3.2 A, §3.7). */
+/** POST /bare_metal_servers body, network-attachment style (docs/reference/ibmcloud-api.md §3.2 A, §3.7). */
 export interface BareMetalServerPrototype {
   /** Unique per region: the idempotency key. */
   name: string;
@@ -227,7 +227,7 @@ export interface BareMetalServerProfile {
   virtual_network_interfaces_supported?: { type: 'fixed'; value: boolean };
 }
 
-// ---- Images (reference §3.6) --------------------------------------------------------------------
+// ---- Images (docs/reference/ibmcloud-api.md §3.6) --------------------------------------------------------------------
 
 export type UserDataFormat = Open<'cloud_init' | 'esxi_kickstart' | 'ipxe'>;
 
@@ -250,7 +250,7 @@ export interface ImageFilter {
   user_data_format?: string;
 }
 
-// ---- DNS Services (reference §6) ----------------------------------------------------------------
+// ---- DNS Services (docs/reference/ibmcloud-api.md §6) ----------------------------------------------------------------
 
 export type DnsRecordType = Open<'A' | 'AAAA' | 'CNAME' | 'MX' | 'SRV' | 'TXT' | 'PTR'>;
 

@@ -17,19 +17,19 @@ import type {
   Vpc,
 } from './types';
 
-/** The API date we pin (reference §1.6, §2); behaviour is frozen per date. */
+/** The API date we pin (docs/reference/ibmcloud-api.md §1.6, §2); behaviour is frozen per date. */
 export const VPC_API_VERSION = '2026-03-24';
 const PAGE_LIMIT = 100;
 
 type Query = Record<string, string | number | undefined>;
 
-/** IBM Cloud VPC API client (reference §2-§4). */
+/** IBM Cloud VPC API client (docs/reference/ibmcloud-api.md §2-§4). */
 export class VpcService extends CloudService implements VpcApi {
   constructor(options: Omit<ServiceOptions, 'name' | 'defaultQs'>) {
     super({ ...options, name: 'vpc', defaultQs: { version: VPC_API_VERSION, generation: 2 } });
   }
 
-  /** Follows `next.href` (opaque `start` token) until the last page (reference §2, §8). */
+  /** Follows `next.href` (opaque `start` token) until the last page (docs/reference/ibmcloud-api.md §2, §8). */
   private async listAll<T>(operation: string, url: string, key: string, qs: Query = {}, path?: Record<string, string>): Promise<T[]> {
     const items: T[] = [];
     let start: string | undefined;

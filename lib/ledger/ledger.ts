@@ -283,7 +283,7 @@ export async function planNodeCleanup(nodeId: number): Promise<CleanupPlan> {
     liveLedger(nodeId),
     db.dnsRecord.findMany({ where: { nodeId }, select: { id: true, name: true, type: true, rdata: true, cloudId: true, zoneId: true } }),
   ]);
-  // A zone id is `<zone name>:<uuid>` (ibmcloud-api §6.1).
+  // A zone id is `<zone name>:<uuid>` (docs/reference/ibmcloud-api.md §6.1).
   return planCleanup(ledger, dns.map((r) => ({ ...r, recordName: cloudRecordName(r, r.zoneId.split(':')[0]) })));
 }
 

@@ -22,7 +22,7 @@ export function parseCidr(cidr: string): { network: number; prefix: number; size
 }
 
 /**
- * The addresses of host numbers first..last in the subnet (original §3.2: offsets added to the
+ * The addresses of host numbers first..last in the subnet (docs/reference/original-detailed.md §3.2: offsets added to the
  * network address), skipping the network, the three IBM-reserved hosts and the broadcast address.
  */
 export function rangeAddresses(cidr: string, range: { first: number; last: number }): string[] {

@@ -1,5 +1,5 @@
 /**
- * Bare-metal profiles the orchestrator knows (original §8.1; IBM has no API that tells which drive
+ * Bare-metal profiles the orchestrator knows (docs/reference/original-detailed.md §8.1; IBM has no API that tells which drive
  * is the RAID-1 boot pair, so the drive layout is kept here). Gen2 `d` profiles carry 8 × 3.2 TB
  * NVMe data drives behind a 960 GB boot pair; gen3 ones 4 × 7.68 TB behind 480 GB.
  */
@@ -65,7 +65,7 @@ function tb(value: number) {
   return `${Math.round(value * 100) / 100}TB`;
 }
 
-/** The tags the original UI showed under "suitable for" (original §8.2). */
+/** The tags the original UI showed under "suitable for" (docs/reference/original-detailed.md §8.2). */
 export function suitability(p: ServerProfile): string[] {
   const tags: string[] = [];
   if (p.cpuCores >= 24 && p.memoryGb >= 192) tags.push('Large-scale virtualization');
@@ -90,7 +90,7 @@ export function profileListEntry(p: ServerProfile) {
   };
 }
 
-/** GET /api/web/profile-details (original §8.2 summary shape). */
+/** GET /api/web/profile-details (docs/reference/original-detailed.md §8.2 summary shape). */
 export function profileSummary(p: ServerProfile) {
   return {
     profile: p.name,

@@ -7,7 +7,7 @@ import { scheduleDeployment } from './jobs';
 const NOT_REINITIALIZABLE = ['cleaning', 'cleaned'];
 
 /**
- * Re-runs network boot on an existing server (original §4.6), as a durable deployment: stop the
+ * Re-runs network boot on an existing server (docs/reference/original-detailed.md §4.6), as a durable deployment: stop the
  * server, rotate the node token, replace the initialization (iPXE image + new chain URL), then
  * watch the install exactly like a provision. A running provision or reinitialize is superseded
  * (it stops at its next step boundary, then this one takes the node); a running cleanup or

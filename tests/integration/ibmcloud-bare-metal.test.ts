@@ -16,7 +16,7 @@ beforeEach(async () => {
   await cloud.setFaults({ quotaErrors: false, stuckServers: [], queue: [] });
 });
 
-/** The create body of reference §3.7: network attachments, iPXE image, chain URL as user data. */
+/** The create body of docs/reference/ibmcloud-api.md §3.7: network attachments, iPXE image, chain URL as user data. */
 async function prototype(name: string): Promise<BareMetalServerPrototype> {
   const ip = await cloud.client.vpc.reserveIp(MGMT, { name: `${name}-mgmt` });
   const vni = await cloud.client.vpc.createVirtualNetworkInterface({ name: `${name}-mgmt-vni`, primary_ip: { id: ip.id }, allow_ip_spoofing: true });
@@ -44,7 +44,7 @@ async function waitForStatus(id: string, wanted: string, timeoutMs = 8000): Prom
   throw new Error(`server ${id} never reached ${wanted}; saw ${seen.join(' -> ')}`);
 }
 
-describe('bare metal create (reference §3.1, §3.2, §3.7)', () => {
+describe('bare metal create (docs/reference/ibmcloud-api.md §3.1, §3.2, §3.7)', () => {
   it('sends the network-attachment create body with initialization {image, keys, user_data}', async () => {
     const body = await prototype('bm-body');
     await cloud.client.vpc.createBareMetalServer(body);
@@ -65,7 +65,7 @@ describe('bare metal create (reference §3.1, §3.2, §3.7)', () => {
     expect(server.disks?.length).toBe(5);
   });
 
-  it('moves pending -> starting -> running on the scaled clock (reference §3.4)', async () => {
+  it('moves pending -> starting -> running on the scaled clock (docs/reference/ibmcloud-api.md §3.4)', async () => {
     const server = await cloud.client.vpc.createBareMetalServer(await prototype('bm-life'));
     const running = (await waitForStatus(server.id, 'running')) as BareMetalServer & { seen: string[] };
     expect(running.seen).toEqual(['pending', 'starting', 'running']);
@@ -105,7 +105,7 @@ describe('bare metal create (reference §3.1, §3.2, §3.7)', () => {
   });
 });
 
-describe('bare metal lifecycle actions (reference §3.1, §3.4, §3.6)', () => {
+describe('bare metal lifecycle actions (docs/reference/ibmcloud-api.md §3.1, §3.4, §3.6)', () => {
   it('lists with a name filter and finds by name', async () => {
     const a = await cloud.client.vpc.createBareMetalServer(await prototype('bm-list-a'));
     await cloud.client.vpc.createBareMetalServer(await prototype('bm-list-b'));

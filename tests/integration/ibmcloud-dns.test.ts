@@ -14,7 +14,7 @@ beforeEach(async () => {
 
 const requests = async () => (await cloud.json('/control/requests')).body.requests as { method: string; path: string; query: Record<string, string>; body: unknown }[];
 
-describe('DNS Services resource records (reference §6)', () => {
+describe('DNS Services resource records (docs/reference/ibmcloud-api.md §6)', () => {
   it('is bound to the configured instance and zone, with zone ids shaped <name>:<uuid>', () => {
     expect(cloud.client.dns.instanceId).toBe(SIM_DEFAULTS.dns.instanceId);
     expect(cloud.client.dns.zoneId).toBe(`nutanix-ce-poc.cloud:${SIM_DEFAULTS.dns.zoneUuid}`);
@@ -35,7 +35,7 @@ describe('DNS Services resource records (reference §6)', () => {
     expect(raw.status).toBe(200);
   });
 
-  it('creates the PTR in the same zone, named by the reversed IP (reference §6.3)', async () => {
+  it('creates the PTR in the same zone, named by the reversed IP (docs/reference/ibmcloud-api.md §6.3)', async () => {
     await cloud.client.dns.createARecord({ name: 'node-2-mgmt', ip: '10.240.0.11' });
     const ptr = await cloud.client.dns.createPtrRecord({ ip: '10.240.0.11', ptrdname: 'node-2-mgmt' });
     expect(ptr).toMatchObject({ type: 'PTR', name: '11.0.240.10.in-addr.arpa', rdata: { ptrdname: 'node-2-mgmt.nutanix-ce-poc.cloud' } });

@@ -15,7 +15,7 @@ beforeEach(async () => {
   await cloud.json('/control/reset', { method: 'POST' });
 });
 
-describe('VPC conventions (reference §1.6, §2)', () => {
+describe('VPC conventions (docs/reference/ibmcloud-api.md §1.6, §2)', () => {
   it('sends version and generation=2 on every VPC call', async () => {
     await cloud.client.vpc.getSubnet(MGMT);
     const { body } = await cloud.json('/control/requests');
@@ -33,7 +33,7 @@ describe('VPC conventions (reference §1.6, §2)', () => {
     expect((await call('?version=2099-01-01&generation=2')).body.errors[0].code).toBe('invalid_version_range');
     const bad = await call('?version=yesterday&generation=2');
     expect(bad.status).toBe(400);
-    // Error shape: { errors: [{code, message, more_info, target}], trace } (reference §5.1)
+    // Error shape: { errors: [{code, message, more_info, target}], trace } (docs/reference/ibmcloud-api.md §5.1)
     expect(bad.body.errors[0]).toMatchObject({ code: 'invalid_version', target: { name: 'version', type: 'parameter' } });
     expect(bad.body.errors[0].more_info).toContain('#invalid_version');
     expect(typeof bad.body.trace).toBe('string');
@@ -46,7 +46,7 @@ describe('VPC conventions (reference §1.6, §2)', () => {
   });
 });
 
-describe('subnets and reserved IPs (reference §4.2, §4.3)', () => {
+describe('subnets and reserved IPs (docs/reference/ibmcloud-api.md §4.2, §4.3)', () => {
   it('reports the subnet CIDR and counts the five provider addresses as used', async () => {
     const subnet = await cloud.client.vpc.getSubnet(MGMT);
     expect(subnet).toMatchObject({ ipv4_cidr_block: '10.240.0.0/24', total_ipv4_address_count: 256, available_ipv4_address_count: 251, resource_type: 'subnet', status: 'available' });
@@ -100,7 +100,7 @@ describe('subnets and reserved IPs (reference §4.2, §4.3)', () => {
   });
 });
 
-describe('virtual network interfaces (reference §4.1)', () => {
+describe('virtual network interfaces (docs/reference/ibmcloud-api.md §4.1)', () => {
   it('creates a VNI on a reserved IP, gets, lists, finds by name and deletes it', async () => {
     const ip = await cloud.client.vpc.reserveIp(MGMT, { name: 'vni-a-ip', address: '10.240.0.20' });
     const vni = await cloud.client.vpc.createVirtualNetworkInterface({
@@ -135,7 +135,7 @@ describe('virtual network interfaces (reference §4.1)', () => {
   });
 });
 
-describe('VPC, images and profiles (reference §3.5, §3.6, §4.3)', () => {
+describe('VPC, images and profiles (docs/reference/ibmcloud-api.md §3.5, §3.6, §4.3)', () => {
   it('reads the VPC DNS resolvers', async () => {
     expect(await cloud.client.vpc.getVpcDnsResolvers(SIM_DEFAULTS.vpc.id)).toEqual(['161.26.0.10', '161.26.0.11']);
   });

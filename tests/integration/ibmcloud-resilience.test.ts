@@ -22,7 +22,7 @@ beforeEach(async () => {
 const subnetGets = async () =>
   ((await cloud.json('/control/requests')).body.requests as { method: string; path: string }[]).filter((r) => r.path === `/v1/subnets/${MGMT}`).length;
 
-describe('retries (reference §1.5, §5.2, §5.3)', () => {
+describe('retries (docs/reference/ibmcloud-api.md §1.5, §5.2, §5.3)', () => {
   it('waits for Retry-After on a 429 rate_limit_exceeded, then succeeds', async () => {
     await cloud.setFaults({ queue: [{ status: 429, retryAfter: 1, pathIncludes: '/subnets/' }] });
     const before = await subnetGets();
@@ -72,7 +72,7 @@ describe('retries (reference §1.5, §5.2, §5.3)', () => {
   });
 });
 
-describe('IAM (reference §1.1, §1.2, §8)', () => {
+describe('IAM (docs/reference/ibmcloud-api.md §1.1, §1.2, §8)', () => {
   it('issues JWT-shaped tokens with iat, exp, expires_in and expiration', async () => {
     const res = await fetch(`${cloud.sim.iamUrl}/identity/token`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -74,7 +74,7 @@ beforeEach(async () => {
   failNextPhasePost = 0;
   configStatus = 200;
   isoName = 'ahv.iso';
-  // What our /boot/config answers (reference §7.2): kernel with config_server, initrd, boot.
+  // What our /boot/config answers (docs/reference/ibmcloud-api.md §7.2): kernel with config_server, initrd, boot.
   script = [
     '#!ipxe',
     ':retry_dhcp',

@@ -9,11 +9,11 @@ import type { SimAttachment, SimServer } from './state';
 import { SIM_DEFAULTS } from '../simulation-defaults';
 import { asBody, checkName, identityId, notFound, notUnique, required, type Body } from './validate';
 
-/** Quota for bare metal servers per account (reference §3.5). */
+/** Quota for bare metal servers per account (docs/reference/ibmcloud-api.md §3.5). */
 export const BARE_METAL_QUOTA = 25;
 const USER_DATA_LIMIT = 64 * 1024;
 
-/** Validates `initialization` {image, keys, user_data} (reference §3.2, §3.6). */
+/** Validates `initialization` {image, keys, user_data} (docs/reference/ibmcloud-api.md §3.2, §3.6). */
 export function parseInitialization(value: unknown, path = 'initialization') {
   const init = asBody(value);
   const imageId = identityId(required(init, 'image', `${path}.image`), `${path}.image`);
@@ -59,7 +59,7 @@ function attachment(ctx: SimContext, body: Body, path: string, type: 'primary' |
   };
 }
 
-/** Validates a BareMetalServerPrototype (network-attachment style, reference §3.2 A) and creates it. */
+/** Validates a BareMetalServerPrototype (network-attachment style, docs/reference/ibmcloud-api.md §3.2 A) and creates it. */
 export function createServer(ctx: SimContext, raw: unknown): SimServer {
   const body = asBody(raw);
   const name = checkName(required(body, 'name'));
@@ -115,7 +115,7 @@ function renderAttachment(ctx: SimContext, base: string, server: SimServer, a: S
   };
 }
 
-/** A BareMetalServer as IBM returns it (reference §3.3). */
+/** A BareMetalServer as IBM returns it (docs/reference/ibmcloud-api.md §3.3). */
 export function renderServer(ctx: SimContext, base: string, server: SimServer) {
   const profile = findProfile(server.profile)!;
   const hw = serverHardware(profile);

@@ -60,7 +60,7 @@ export interface FixtureImage {
   os: { name: string; display_name: string };
 }
 
-/** The public iPXE image is found by `user_data_format=ipxe` (reference §3.6, §8). */
+/** The public iPXE image is found by `user_data_format=ipxe` (docs/reference/ibmcloud-api.md §3.6, §8). */
 export const IMAGES: FixtureImage[] = [
   { ...SIM_DEFAULTS.images.ipxe, user_data_format: 'ipxe', os: { name: 'ipxe-amd64', display_name: 'iPXE (amd64)' } },
   { ...SIM_DEFAULTS.images.cloudInit, user_data_format: 'cloud_init', os: { name: 'ubuntu-24-04-amd64', display_name: 'Ubuntu Linux 24.04 LTS (amd64)' } },

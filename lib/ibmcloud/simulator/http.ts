@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** An IBM-shaped error: `{ errors: [{code, message, more_info, target}], trace, status_code }` (reference §5.1). */
+/** An IBM-shaped error: `{ errors: [{code, message, more_info, target}], trace, status_code }` (docs/reference/ibmcloud-api.md §5.1). */
 export class SimError extends Error {
   constructor(
     readonly status: number,

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SimError, type SimRequest, type SimResponse } from './http';
 
 /**
- * The IAM token endpoint (reference §1.1, §1.2, §8). The SDK core decodes the access token as a
+ * The IAM token endpoint (docs/reference/ibmcloud-api.md §1.1, §1.2, §8). The SDK core decodes the access token as a
  * JWT and reads `exp`/`iat` to schedule refreshes, so tokens are real (HMAC-signed) JWTs.
  */
 export const TOKEN_TTL_SECONDS = 3600;
@@ -53,7 +53,7 @@ export function issueToken(req: SimRequest, secret: string, apiKey: string, nowM
   };
 }
 
-/** VPC and DNS calls need `Authorization: Bearer <token from our IAM>` (reference §8). */
+/** VPC and DNS calls need `Authorization: Bearer <token from our IAM>` (docs/reference/ibmcloud-api.md §8). */
 export function requireBearer(req: SimRequest, secret: string, nowMs: number) {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw new SimError(401, 'token_missing', 'The Authorization header is missing', { name: 'Authorization', type: 'header' });

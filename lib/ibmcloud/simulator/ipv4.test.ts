@@ -6,7 +6,7 @@ describe('ipv4', () => {
     expect(intToIp(ipToInt('10.240.1.77'))).toBe('10.240.1.77');
   });
 
-  it('reserves network, gateway, two IBM addresses and broadcast (reference §4.2)', () => {
+  it('reserves network, gateway, two IBM addresses and broadcast (docs/reference/ibmcloud-api.md §4.2)', () => {
     expect(providerAddresses('10.240.0.0/24')).toEqual(['10.240.0.0', '10.240.0.1', '10.240.0.2', '10.240.0.3', '10.240.0.255']);
   });
 

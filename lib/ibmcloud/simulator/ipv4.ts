@@ -28,7 +28,7 @@ export function inCidr(ip: string, cidr: string): boolean {
 
 /**
  * The five addresses IBM keeps in every subnet: network, gateway, two IBM-reserved and
- * broadcast (reference §4.2). They show up as provider-owned reserved IPs.
+ * broadcast (docs/reference/ibmcloud-api.md §4.2). They show up as provider-owned reserved IPs.
  */
 export function providerAddresses(cidr: string): string[] {
   const { network, size } = parseCidr(cidr);

@@ -37,7 +37,7 @@ describe('parseIpxeScript', () => {
 });
 
 describe('chainUrlOf', () => {
-  it('takes the URL from user data that is a bare URL or an inline iPXE script (reference §3.6)', () => {
+  it('takes the URL from user data that is a bare URL or an inline iPXE script (docs/reference/ibmcloud-api.md §3.6)', () => {
     expect(chainUrlOf('http://h/boot/config?node_id=1&token=t\n')).toBe('http://h/boot/config?node_id=1&token=t');
     expect(chainUrlOf('#!ipxe\ndhcp\nchain http://h/boot/config?node_id=2')).toBe('http://h/boot/config?node_id=2');
     expect(chainUrlOf('#cloud-config')).toBeNull();

@@ -70,7 +70,7 @@ export function parseIpxeScript(text: string, scriptUrl: string, vars: IpxeVaria
   return result;
 }
 
-/** `config_server=<url>` from the kernel command line, if present (reference §7.2). */
+/** `config_server=<url>` from the kernel command line, if present (docs/reference/ibmcloud-api.md §7.2). */
 export function kernelArg(args: string[], key: string): string | undefined {
   const hit = args.find((a) => a.startsWith(`${key}=`));
   return hit?.slice(key.length + 1);

@@ -3,7 +3,7 @@ import { destroyVni } from './network';
 import type { SimServer } from './state';
 
 /**
- * Bare-metal power state machine on the time-scaled clock (reference §3.4, §8). Durations are
+ * Bare-metal power state machine on the time-scaled clock (docs/reference/ibmcloud-api.md §3.4, §8). Durations are
  * simulated seconds, close to what IBM documents ("10 minutes or less" to running).
  */
 export const STEP_SECONDS = {

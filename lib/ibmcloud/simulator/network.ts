@@ -7,7 +7,7 @@ import type { SimReservedIp, SimVni } from './state';
 import { checkName, identityId, notFound, notUnique, type Body } from './validate';
 import { SIM_DEFAULTS } from '../simulation-defaults';
 
-/** Subnets, reserved IPs and virtual network interfaces (reference §4.1-§4.3). */
+/** Subnets, reserved IPs and virtual network interfaces (docs/reference/ibmcloud-api.md §4.1-§4.3). */
 
 export function subnetOrThrow(id: string): FixtureSubnet {
   const subnet = findSubnet(id);
@@ -65,7 +65,7 @@ export function renderProviderIps(base: string, subnet: FixtureSubnet) {
   }));
 }
 
-/** Reserves an address: the requested one if free, otherwise the lowest free host (reference §4.2). */
+/** Reserves an address: the requested one if free, otherwise the lowest free host (docs/reference/ibmcloud-api.md §4.2). */
 export function reserveAddress(ctx: SimContext, subnet: FixtureSubnet, input: { name?: unknown; address?: unknown; autoDelete?: boolean }) {
   const taken = new Set([...providerAddresses(subnet.cidr), ...userIps(ctx, subnet.id).map((ip) => ip.address)]);
   const name = input.name === undefined ? `sim-ip-${randomBytes(4).toString('hex')}` : checkName(input.name);

@@ -2,7 +2,7 @@ import { SimError, type SimRequest } from './http';
 
 /**
  * VPC-style pagination: `limit` (default 50, max 100) and an opaque `start` token; answers
- * `first`, `next`, `limit`, `total_count` (reference §8).
+ * `first`, `next`, `limit`, `total_count` (docs/reference/ibmcloud-api.md §8).
  */
 export function vpcPage<T>(req: SimRequest, items: T[], key: string, collectionHref: string) {
   const limit = parseLimit(req.query.get('limit'), 50, 100, 1, 'limit');
@@ -27,7 +27,7 @@ export function vpcPage<T>(req: SimRequest, items: T[], key: string, collectionH
   return { [key]: page, first: { href: href({}) }, limit, total_count: items.length, ...(next ? { next } : {}) };
 }
 
-/** DNS-style pagination: `offset` + `limit`, answers `count`, `total_count`, `first`, `last`, `next` (reference §6.4). */
+/** DNS-style pagination: `offset` + `limit`, answers `count`, `total_count`, `first`, `last`, `next` (docs/reference/ibmcloud-api.md §6.4). */
 export function dnsPage<T>(req: SimRequest, items: T[], key: string, collectionHref: string) {
   const limit = parseLimit(req.query.get('limit'), 200, 1000, 1, 'limit');
   const offset = parseLimit(req.query.get('offset'), 0, Number.MAX_SAFE_INTEGER, 0, 'offset');

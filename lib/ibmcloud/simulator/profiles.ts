@@ -1,5 +1,5 @@
 /**
- * Bare-metal profiles the simulator offers, from the catalogue in reference §3.5 (vCPU are
+ * Bare-metal profiles the simulator offers, from the catalogue in docs/reference/ibmcloud-api.md §3.5 (vCPU are
  * hyperthreads; `d` profiles carry local NVMe data drives). Rendered with IBM's polymorphic
  * `{type, value}` profile fields.
  */

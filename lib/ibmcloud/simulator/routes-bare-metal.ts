@@ -14,7 +14,7 @@ function invalidState(server: SimServer, action: string) {
   return new SimError(409, 'invalid_state', `Cannot ${action} bare metal server ${server.id} while its status is ${server.status}`);
 }
 
-/** Bare metal servers, profiles and images (reference §3). */
+/** Bare metal servers, profiles and images (docs/reference/ibmcloud-api.md §3). */
 export function bareMetalRoutes(router: Router, ctx: SimContext) {
   const serverOrThrow = (id: string) => {
     const server = ctx.state.servers.find((s) => s.id === id);
@@ -71,7 +71,7 @@ export function bareMetalRoutes(router: Router, ctx: SimContext) {
     const reinitializable = server.status === 'stopped' || (server.status === 'failed' && server.statusReasons.some((r) => r.code === 'cannot_reinitialize'));
     if (!reinitializable) throw invalidState(server, 'reinitialize');
     Object.assign(server, { imageId: init.imageId, keyIds: init.keyIds, userData: init.userData });
-    // A reinitialized server starts by itself (reference §3.6).
+    // A reinitialized server starts by itself (docs/reference/ibmcloud-api.md §3.6).
     schedule(ctx, changed(server), 'reinitialize');
     const base = vpcBase(req);
     return { status: 200, body: { image: imageRef(base, ctx.settings, init.imageId), keys: init.keyIds.map((id) => ({ id, href: `${base}/keys/${id}` })), user_accounts: [] } };
@@ -90,7 +90,7 @@ export function bareMetalRoutes(router: Router, ctx: SimContext) {
 
   router.on('GET', '/v1/images', (req) => {
     const q = req.query;
-    // user_data_format may be a comma-joined list (reference §2).
+    // user_data_format may be a comma-joined list (docs/reference/ibmcloud-api.md §2).
     const formats = q.get('user_data_format')?.split(',');
     const items = IMAGES.map((i) => renderImage(vpcBase(req), ctx.settings, i)).filter((i) =>
       (!q.get('name') || i.name === q.get('name')) && (!q.get('visibility') || i.visibility === q.get('visibility')) &&

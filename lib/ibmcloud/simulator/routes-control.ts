@@ -60,7 +60,7 @@ export function controlRoutes(router: Router, ctx: SimContext) {
     return { status: 200, body: server.behaviour };
   });
 
-  /** Marks a server failed with a status reason, as a capacity problem would (reference §3.4). */
+  /** Marks a server failed with a status reason, as a capacity problem would (docs/reference/ibmcloud-api.md §3.4). */
   router.on('POST', '/control/servers/:name/fail', (req) => {
     const server = ctx.state.servers.find((s) => s.name === req.params.name || s.id === req.params.name);
     if (!server) throw notFound('Bare metal server', req.params.name);

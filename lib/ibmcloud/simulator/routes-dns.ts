@@ -10,7 +10,7 @@ import { asBody, notFound, required } from './validate';
 
 const TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'SRV', 'TXT', 'PTR'];
 
-/** DNS Services records in the one simulated zone (reference §6). No version parameter. */
+/** DNS Services records in the one simulated zone (docs/reference/ibmcloud-api.md §6). No version parameter. */
 export function dnsRoutes(router: Router, ctx: SimContext) {
   const zoneBase = (req: SimRequest) => `${req.baseUrl}/dns/v1/instances/${req.params.instance_id}/dnszones`;
   const checkZone = (req: SimRequest) => {
@@ -55,7 +55,7 @@ export function dnsRoutes(router: Router, ctx: SimContext) {
     if (!Number.isInteger(ttl) || ttl < 60 || ttl > 43200) throw new SimError(400, 'invalid_value', 'ttl must be between 60 and 43200', { name: 'ttl', type: 'field', value: body.ttl });
     let name: string;
     if (type === 'PTR') {
-      // PTR: name is the IP, ptrdname an existing A record not already linked (reference §6.3).
+      // PTR: name is the IP, ptrdname an existing A record not already linked (docs/reference/ibmcloud-api.md §6.3).
       if (!isIpv4(rawName)) throw new SimError(400, 'invalid_value', 'A PTR record name must be an IPv4 address', { name: 'name', type: 'field', value: rawName });
       const target = fqdn(String(rdata.ptrdname ?? ''));
       if (!ctx.state.dnsRecords.some((r) => r.type === 'A' && r.name === target && r.rdata.ip === rawName)) {
@@ -73,7 +73,7 @@ export function dnsRoutes(router: Router, ctx: SimContext) {
     const record: SimDnsRecord = { id: `${type}:${randomUUID()}`, type, name, ttl, rdata: type === 'PTR' ? { ptrdname: fqdn(String(rdata.ptrdname)) } : rdata, createdOn: now, modifiedOn: now };
     ctx.state.dnsRecords.push(record);
     ctx.store.markDirty();
-    return { status: 200, body: render(record) }; // create answers 200, not 201 (reference §6.2)
+    return { status: 200, body: render(record) }; // create answers 200, not 201 (docs/reference/ibmcloud-api.md §6.2)
   });
 
   router.on('GET', '/dns/v1/instances/:instance_id/dnszones/:dnszone_id/resource_records/:record_id', (req) => {
@@ -87,7 +87,7 @@ export function dnsRoutes(router: Router, ctx: SimContext) {
     checkZone(req);
     const record = ctx.state.dnsRecords.find((r) => r.id === req.params.record_id);
     if (!record) throw notFound('Resource record', req.params.record_id);
-    // Delete the PTR before its A record (reference §6.3).
+    // Delete the PTR before its A record (docs/reference/ibmcloud-api.md §6.3).
     if (record.type === 'A' && ctx.state.dnsRecords.some((r) => r.type === 'PTR' && r.rdata.ptrdname === record.name && r.name.startsWith(String(record.rdata.ip).split('.').reverse().join('.')))) {
       throw new SimError(409, 'record_in_use', `A record ${record.name} still has a PTR record; delete the PTR first`);
     }

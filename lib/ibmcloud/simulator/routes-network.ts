@@ -8,7 +8,7 @@ import { asBody, notFound, optionalBool } from './validate';
 
 const vpcBase = (req: SimRequest) => `${req.baseUrl}/v1`;
 
-/** VPCs, subnets, reserved IPs and VNIs (reference §4). */
+/** VPCs, subnets, reserved IPs and VNIs (docs/reference/ibmcloud-api.md §4). */
 export function networkRoutes(router: Router, ctx: SimContext) {
   router.on('GET', '/v1/vpcs/:id', (req) => {
     if (req.params.id !== SIM_DEFAULTS.vpc.id) throw notFound('VPC', req.params.id);

@@ -1,6 +1,6 @@
 import { SimError } from './http';
 
-/** Request-body checks that answer IBM's validation codes with a `target` (reference §5.1, §5.2). */
+/** Request-body checks that answer IBM's validation codes with a `target` (docs/reference/ibmcloud-api.md §5.1, §5.2). */
 
 export type Body = Record<string, unknown>;
 

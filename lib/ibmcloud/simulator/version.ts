@@ -2,7 +2,7 @@ import { SimError } from './http';
 
 /**
  * Every VPC call needs `version=YYYY-MM-DD` (>= 2019-01-01, not in the future) and
- * `generation=2` (reference §2, §8).
+ * `generation=2` (docs/reference/ibmcloud-api.md §2, §8).
  */
 export function checkVersionParams(query: URLSearchParams, nowMs: number) {
   const version = query.get('version');

@@ -12,7 +12,7 @@ import type { SimNodeProgress } from './state';
  * the node fetches them, so reporting starts at `foundation_start`.
  */
 
-/** Simulated seconds per phase: roughly 60-75% of the original timeouts (reference original-system.md). */
+/** Simulated seconds per phase: roughly 60-75% of the original timeouts (docs/reference/original-system.md). */
 export const PHASE_SECONDS: Record<InstallPhase, number> = {
   ipxe_boot: 20,
   config_download: 10,
@@ -194,7 +194,7 @@ function imageUrls(config: unknown): string[] {
   return Object.values(images).filter((v): v is string => typeof v === 'string' && /^https?:\/\//.test(v));
 }
 
-/** The user data is a chain URL, or an iPXE script whose `chain` line holds it (reference §3.6). */
+/** The user data is a chain URL, or an iPXE script whose `chain` line holds it (docs/reference/ibmcloud-api.md §3.6). */
 export function chainUrlOf(userData: string): string | null {
   const text = userData.trim();
   if (/^https?:\/\//.test(text) && !text.includes('\n')) return text;
