@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SIM_DEFAULTS } from '@/lib/ibmcloud/simulation-defaults';
+import { parseHostKeys } from '@/lib/clusters/former/host-keys';
 import { INSTALL_PHASES } from '@/lib/status/phases';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
 
@@ -18,7 +19,7 @@ interface Recorded {
   query: Record<string, string>;
   authorization?: string;
   range?: string;
-  body?: { server_ip: string; phase: string; status: string; message: string; progress: number; callback_id: string };
+  body?: { server_ip: string; phase: string; status: string; message: string; progress: number; callback_id: string; ssh_host_keys?: string[] };
 }
 
 let app: http.Server;
@@ -142,6 +143,10 @@ describe('virtual node', () => {
     const progress = phasePosts().map((b) => b.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(100);
+    // With cluster_formation the node hands over its CVM's host key, in the form the app accepts.
+    const withKeys = phasePosts().filter((b) => b.ssh_host_keys);
+    expect(withKeys.map((b) => `${b.phase}:${b.status}`)).toEqual(['cluster_formation:started']);
+    expect(parseHostKeys(withKeys[0].ssh_host_keys!)).toHaveLength(1);
   });
 
   it('fails at the phase chosen for that server through the control endpoint, and reports nothing after', async () => {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { redactUrl } from '@/lib/log/logger';
 import { INSTALL_PHASES, phaseIndex, type InstallPhase } from '@/lib/status/phases';
 import { kernelArg, parseIpxeScript, type ParsedIpxeScript } from './ipxe-script';
@@ -136,7 +137,9 @@ export class VirtualNode {
     for (let i = first; i < INSTALL_PHASES.length; i++) {
       const phase = INSTALL_PHASES[i];
       const [startedMsg, doneMsg] = MESSAGES[phase];
-      await this.post(url, phase, 'started', startedMsg, Math.round((i / INSTALL_PHASES.length) * 100));
+      // Once the hypervisor is up, a real node reports its CVM's host key with cluster_formation.
+      const extra = phase === 'cluster_formation' ? { ssh_host_keys: [this.hostKey()] } : {};
+      await this.post(url, phase, 'started', startedMsg, Math.round((i / INSTALL_PHASES.length) * 100), extra);
       if (this.spec.behaviour().silentPhase === phase) {
         this.log(`going silent in ${phase}`);
         this.options.onProgress({ state: 'silent', detail: phase });
@@ -175,9 +178,21 @@ export class VirtualNode {
     return null;
   }
 
-  private post(url: string, phase: string, status: 'started' | 'completed' | 'failed', message: string, progress: number) {
+  private post(url: string, phase: string, status: 'started' | 'completed' | 'failed', message: string, progress: number, extra: Record<string, unknown> = {}) {
     const callbackId = `${this.spec.serverName}-${this.spec.bootId}-${phase}-${status}`;
-    return this.http.postJson(url, { server_ip: this.spec.managementIp, phase, status, message, progress, callback_id: callbackId });
+    return this.http.postJson(url, { server_ip: this.spec.managementIp, phase, status, message, progress, callback_id: callbackId, ...extra });
+  }
+
+  /** A fresh ed25519 host key per install, as `ssh-ed25519 <base64>` (what sshd's .pub holds). */
+  private hostKey(): string {
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
+    const field = (b: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(b.length);
+      return Buffer.concat([length, b]);
+    };
+    return `ssh-ed25519 ${Buffer.concat([field(Buffer.from('ssh-ed25519')), field(raw)]).toString('base64')}`;
   }
 
   private sleepSimulated(simSeconds: number) {
