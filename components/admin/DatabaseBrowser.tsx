@@ -46,6 +46,7 @@ export function DatabaseBrowser({ tables, page }: { tables: { name: string; rows
         </Button>
       </div>
       <TableContainer title={page.table} description={`${page.total} rows · read-only · secret columns are not shown`}>
+        <div className="database-scroll">
         <Table size="sm" data-testid="database-table" aria-label={`Rows of ${page.table}`}>
           <TableHead>
             <TableRow>
@@ -70,6 +71,7 @@ export function DatabaseBrowser({ tables, page }: { tables: { name: string; rows
             ))}
           </TableBody>
         </Table>
+        </div>
         <Pagination
           page={Math.floor(page.offset / page.limit) + 1}
           pageSize={page.limit}

@@ -57,11 +57,11 @@ export function DeploymentsTable({ initial, initialQuery }: { initial: Deploymen
       toolbar={
         <>
           <Search labelText="Node or cluster" placeholder="Node or cluster name" size="lg" defaultValue={filters.q ?? ''} onChange={(e) => update({ q: e.target.value.trim() })} data-testid="deployments-search" />
-          <Select id="deployments-kind" labelText="" hideLabel size="lg" value={filters.kind ?? ''} onChange={(e) => update({ kind: e.target.value })}>
+          <Select id="deployments-kind" labelText="Kind" hideLabel size="lg" value={filters.kind ?? ''} onChange={(e) => update({ kind: e.target.value })}>
             <SelectItem value="" text="All kinds" />
             {KINDS.map((k) => <SelectItem key={k} value={k} text={k} />)}
           </Select>
-          <Select id="deployments-status" labelText="" hideLabel size="lg" value={filters.status ?? ''} onChange={(e) => update({ status: e.target.value })}>
+          <Select id="deployments-status" labelText="Status" hideLabel size="lg" value={filters.status ?? ''} onChange={(e) => update({ status: e.target.value })}>
             <SelectItem value="" text="All statuses" />
             {STATUSES.map((s) => <SelectItem key={s} value={s} text={s} />)}
           </Select>
