@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expect, test } from './helpers/auth';
+import { waitUntilBooted } from './helpers/booted-node';
 
 /**
  * The operator-experience items of the console: live updates over server-sent events, the
@@ -34,17 +35,7 @@ test('a phase callback shows on the node page and the dashboard within about a s
     });
     expect(created.status(), await created.text()).toBe(202);
     const { node_id: nodeId } = await created.json();
-    let chainUrl: string | null = null;
-    await expect.poll(async () => {
-      chainUrl = (await (await page.request.get(`/api/config/nodes/${nodeId}/chain-url`, { headers: auth })).json()).chain_url ?? null;
-      return chainUrl;
-    }, { timeout: 60_000 }).toBeTruthy();
-    const nodeToken = new URL(chainUrl!).searchParams.get('token')!;
-    await expect.poll(async () => {
-      const s = await (await page.request.get(`/api/status/nodes/${nodeId}`, { headers: auth })).json();
-      return ['config_download', 'foundation_start'].includes(s.current_phase);
-    }, { timeout: 60_000 }).toBe(true);
-    const serverIp = (await (await page.request.get(`/api/status/nodes/${nodeId}`, { headers: auth })).json()).server_ip;
+    const { nodeToken, serverIp } = await waitUntilBooted(page.request, auth, nodeId);
 
     await page.goto('/');
     await expect(page.getByTestId('live-indicator')).toHaveText('Live');

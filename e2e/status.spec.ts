@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config';
 import { expect, test } from './helpers/auth';
+import { waitUntilBooted } from './helpers/booted-node';
 
 /**
  * The dashboard and a node page follow a node's install live (SWR polling), with no reload.
@@ -57,17 +58,7 @@ test('the dashboard and a node page update while a node installs, without reload
     const progressBar = nodePage.getByRole('progressbar').first();
 
     // Wait for the server to be up and the node to have booted (ipxe_boot/config_download come from /boot).
-    let chainUrl: string | null = null;
-    await expect.poll(async () => {
-      chainUrl = (await (await page.request.get(`/api/config/nodes/${nodeId}/chain-url`, { headers: auth })).json()).chain_url ?? null;
-      return chainUrl;
-    }, { timeout: 60_000 }).toBeTruthy();
-    const nodeToken = new URL(chainUrl!).searchParams.get('token')!;
-    await expect.poll(async () => {
-      const s = await (await page.request.get(`/api/status/nodes/${nodeId}`, { headers: auth })).json();
-      return ['config_download', 'foundation_start'].includes(s.current_phase);
-    }, { timeout: 60_000 }).toBe(true);
-    const serverIp = (await (await page.request.get(`/api/status/nodes/${nodeId}`, { headers: auth })).json()).server_ip;
+    const { nodeToken, serverIp } = await waitUntilBooted(page.request, auth, nodeId);
 
     const report = async (phase: string, status: string) => {
       const res = await page.request.post('/api/status/phase', {
