@@ -4,6 +4,7 @@ import { Button, InlineNotification, Tag } from '@carbon/react';
 import { Add } from '@carbon/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { formatTime } from '@/components/common/format';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { send, unwrap } from '@/components/common/send';
 import { CreateTokenModal } from './CreateTokenModal';
@@ -19,8 +20,6 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
-const when = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleString() : none);
-
 function status(t: TokenRow): { text: string; type: 'green' | 'red' | 'gray' } {
   if (t.revokedAt) return { text: 'revoked', type: 'red' };
   if (t.expiresAt && Date.parse(t.expiresAt) < Date.now()) return { text: 'expired', type: 'gray' };
@@ -31,9 +30,9 @@ const COLUMNS: Column<TokenRow>[] = [
   { key: 'name', header: 'Name', sort: true },
   { key: 'userEmail', header: 'Owner', sort: true },
   { key: 'prefix', header: 'Starts with', render: (t) => <code>{t.prefix}…</code> },
-  { key: 'createdAt', header: 'Created', sort: true, render: (t) => when(t.createdAt, '') },
-  { key: 'expiresAt', header: 'Expires', render: (t) => when(t.expiresAt, 'never') },
-  { key: 'lastUsedAt', header: 'Last used', render: (t) => when(t.lastUsedAt, 'never') },
+  { key: 'createdAt', header: 'Created', sort: true, render: (t) => formatTime(t.createdAt, '') },
+  { key: 'expiresAt', header: 'Expires', render: (t) => formatTime(t.expiresAt, 'never') },
+  { key: 'lastUsedAt', header: 'Last used', render: (t) => formatTime(t.lastUsedAt, 'never') },
   { key: 'status', header: 'Status', value: (t) => status(t).text, sort: true, render: (t) => <Tag type={status(t).type}>{status(t).text}</Tag> },
 ];
 

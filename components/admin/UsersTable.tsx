@@ -4,6 +4,7 @@ import { Button, InlineNotification, OverflowMenu, OverflowMenuItem, Tag } from 
 import { Add } from '@carbon/icons-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { formatTime } from '@/components/common/format';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { send, unwrap } from '@/components/common/send';
 import { ROLES } from '@/lib/auth/roles';
@@ -38,7 +39,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
     { key: 'name', header: 'Name', sort: true, render: (u) => u.name ?? '' },
     { key: 'role', header: 'Role', sort: true, render: (u) => <Tag type={u.role === 'admin' ? 'purple' : u.role === 'operator' ? 'blue' : 'gray'}>{u.role}</Tag> },
     { key: 'status', header: 'Status', value: (u) => (u.disabled ? 'disabled' : 'active'), sort: true, render: (u) => <Tag type={u.disabled ? 'red' : 'green'}>{u.disabled ? 'disabled' : 'active'}</Tag> },
-    { key: 'lastLoginAt', header: 'Last sign-in', sort: true, render: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : 'never') },
+    { key: 'lastLoginAt', header: 'Last sign-in', sort: true, render: (u) => formatTime(u.lastLoginAt, 'never') },
   ];
 
   return (

@@ -3,6 +3,7 @@
 import { Tag } from '@carbon/react';
 import useSWR from 'swr';
 import { fetchJson } from '@/components/common/fetch-json';
+import { formatTime } from '@/components/common/format';
 import { apiQuery, LIST_FILTERS } from '@/components/common/list-query';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useListUrl } from '@/components/common/useListUrl';
@@ -25,7 +26,7 @@ export interface AuditRow {
 const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
 const COLUMNS: Column<AuditRow>[] = [
-  { key: 'at', header: 'Time', sort: 'at', render: (e) => new Date(e.at).toLocaleString() },
+  { key: 'at', header: 'Time', sort: 'at', render: (e) => formatTime(e.at) },
   { key: 'actor', header: 'Actor', sort: 'actor', render: (e) => `${e.actorLabel ?? '—'} (${e.actorType})` },
   { key: 'action', header: 'Action', sort: 'action' },
   { key: 'target', header: 'Target', sort: 'target_type', render: (e) => (e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '') },

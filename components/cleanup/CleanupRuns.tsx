@@ -4,6 +4,7 @@ import { ProgressBar, StructuredListBody, StructuredListCell, StructuredListHead
 import useSWR from 'swr';
 import type { CleanupRunView } from '@/lib/cleanup/status';
 import { fetchJson } from '@/components/common/fetch-json';
+import { formatTime } from '@/components/common/format';
 
 interface Runs {
   running: CleanupRunView[];
@@ -26,7 +27,7 @@ function RunRow({ run }: { run: CleanupRunView }) {
         )}
       </StructuredListCell>
       <StructuredListCell>{run.requested_by ?? ''}</StructuredListCell>
-      <StructuredListCell>{new Date(run.created_at).toLocaleString()}</StructuredListCell>
+      <StructuredListCell>{formatTime(run.created_at)}</StructuredListCell>
     </StructuredListRow>
   );
 }

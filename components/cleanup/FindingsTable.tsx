@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import type { FindingView } from '@/lib/cleanup/drift/findings';
 import { ConfirmCleanupModal } from './ConfirmCleanupModal';
-import { formatAge, formatUsd } from './format';
+import { formatDuration, formatUsd } from '@/components/common/format';
 import { OrphanSweepButton } from './OrphanSweepButton';
 import { send, unwrap } from '@/components/common/send';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
@@ -18,7 +18,7 @@ const COLUMNS: Column<FindingView>[] = [
   { key: 'kind', header: 'Finding', sort: true, render: (f) => <Tag type={KIND_TAG[f.kind] ?? 'gray'} size="sm">{f.kind.replace('_', ' ')}</Tag> },
   { key: 'name', header: 'Resource', sort: true, render: (f) => `${f.resource_kind.replace(/_/g, ' ')} ${f.name}` },
   { key: 'detail', header: 'Detail', render: (f) => `${f.detail ?? ''}${f.last_error ? ` — last error: ${f.last_error}` : ''}` },
-  { key: 'age', header: 'Age', value: (f) => f.age_seconds, sort: true, render: (f) => formatAge(f.age_seconds) },
+  { key: 'age', header: 'Age', value: (f) => f.age_seconds, sort: true, render: (f) => formatDuration(f.age_seconds) },
   { key: 'cost', header: 'Cost hint', value: (f) => f.accrued_cost_usd, sort: true, render: (f) => (f.hourly_cost_usd > 0 ? `${formatUsd(f.accrued_cost_usd)} (${formatUsd(f.hourly_cost_usd)}/h)` : '—') },
   { key: 'status', header: 'Status', sort: true, render: (f) => `${f.status}${f.acknowledged_by ? ` by ${f.acknowledged_by}` : ''}` },
 ];

@@ -4,6 +4,7 @@ import { InlineNotification, ProgressBar, StructuredListBody, StructuredListCell
 import useSWR from 'swr';
 import type { ClusterView } from '@/lib/clusters/views';
 import { fetchJson } from '@/components/common/fetch-json';
+import { formatTime } from '@/components/common/format';
 import { ClusterActions } from './ClusterActions';
 import { ClusterMembers } from './ClusterMembers';
 import { ClusterStatusTag } from './ClusterStatusTag';
@@ -18,8 +19,8 @@ function Facts({ c }: { c: ClusterView }) {
     ['Data services IP', c.dataServicesIp ?? 'not allocated yet'],
     ['DNS name', c.dnsName],
     ['DNS servers', c.dnsServers.join(', ') || 'VPC resolvers'],
-    ['Created', `${new Date(c.createdAt).toLocaleString()}${c.createdBy ? ` by ${c.createdBy}` : ''}`],
-    ['Ready', c.readyAt ? new Date(c.readyAt).toLocaleString() : '—'],
+    ['Created', `${formatTime(c.createdAt)}${c.createdBy ? ` by ${c.createdBy}` : ''}`],
+    ['Ready', formatTime(c.readyAt, '—')],
   ];
   return (
     <StructuredListWrapper isCondensed aria-label="Cluster details">

@@ -2,13 +2,14 @@
 
 import { ProgressIndicator, ProgressStep } from '@carbon/react';
 import type { ClusterView } from '@/lib/clusters/views';
+import { formatClock } from '@/components/common/format';
 
 type Step = NonNullable<ClusterView['deployment']>['steps'][number];
 
 function secondaryLabel(s: Step) {
   if (s.status === 'failed') return s.lastError ?? 'failed';
   if (s.status === 'running') return s.message ?? (s.attempts > 1 ? `attempt ${s.attempts}` : 'in progress');
-  if (s.finishedAt) return `done ${new Date(s.finishedAt).toLocaleTimeString()}`;
+  if (s.finishedAt) return `done ${formatClock(s.finishedAt)}`;
   return undefined;
 }
 

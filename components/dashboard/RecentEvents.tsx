@@ -2,7 +2,7 @@
 
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from '@carbon/react';
 import Link from 'next/link';
-import { formatTime } from '@/components/status/format';
+import { formatTime } from '@/components/common/format';
 import { StatusTag } from '@/components/status/StatusTag';
 import type { RecentEvent } from '@/lib/status/history';
 

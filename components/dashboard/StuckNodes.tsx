@@ -2,7 +2,7 @@
 
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableHeader, TableRow } from '@carbon/react';
 import Link from 'next/link';
-import { formatTime } from '@/components/status/format';
+import { formatTime } from '@/components/common/format';
 import type { StatusSummary } from '@/lib/status/summary';
 
 /** Nodes whose phase outlived its timeout: which phase, when the node last called, what it fetched. */
@@ -24,7 +24,7 @@ export function StuckNodes({ nodes }: { nodes: StatusSummary['stuck_nodes'] }) {
               </TableCell>
               <TableCell>{n.phase?.replace(/_/g, ' ') ?? '–'}</TableCell>
               <TableCell>{formatTime(n.stuck_since)}</TableCell>
-              <TableCell>{n.last_seen_at ? formatTime(n.last_seen_at) : 'never'}</TableCell>
+              <TableCell>{formatTime(n.last_seen_at, 'never')}</TableCell>
               <TableCell>{n.last_fetch ?? '–'}</TableCell>
               <TableCell>{n.reason}</TableCell>
             </TableRow>

@@ -8,7 +8,7 @@ import { fetchJson } from '@/components/common/fetch-json';
 import { apiQuery, LIST_FILTERS } from '@/components/common/list-query';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useListUrl } from '@/components/common/useListUrl';
-import { formatDuration, formatTime } from '@/components/status/format';
+import { formatDuration, formatTime } from '@/components/common/format';
 import { LIVE_REFRESH_MS } from '@/components/status/live';
 import { StatusTag } from '@/components/status/StatusTag';
 import type { DeploymentRow } from '@/lib/status/deployments';

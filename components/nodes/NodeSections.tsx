@@ -2,6 +2,7 @@
 
 import { StructuredListBody, StructuredListCell, StructuredListHead, StructuredListRow, StructuredListWrapper, Tag } from '@carbon/react';
 import type { NodeDetail } from '@/lib/provisioning/queries';
+import { formatClock } from '@/components/common/format';
 
 const STEP_TAG: Record<string, 'gray' | 'blue' | 'green' | 'red' | 'purple'> = {
   pending: 'gray', running: 'blue', succeeded: 'green', failed: 'red', compensated: 'purple', skipped: 'gray',
@@ -30,8 +31,6 @@ function List({ label, head, rows }: { label: string; head: string[]; rows: Reac
   );
 }
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString() : '—');
-
 export function StepList({ deployment }: { deployment: NodeDetail['deployment'] }) {
   if (!deployment) return <p>No deployment yet.</p>;
   return (
@@ -42,8 +41,8 @@ export function StepList({ deployment }: { deployment: NodeDetail['deployment'] 
         s.name,
         <Tag key="t" size="sm" type={STEP_TAG[s.status] ?? 'gray'} data-testid={`step-${s.name}`}>{s.status}</Tag>,
         s.attempts,
-        time(s.started_at),
-        time(s.finished_at),
+        formatClock(s.started_at, '—'),
+        formatClock(s.finished_at, '—'),
         s.last_error,
       ])}
     />
@@ -56,7 +55,7 @@ export function Timeline({ events }: { events: NodeDetail['timeline'] }) {
       <List
         label="Timeline"
         head={['Time', 'Phase', 'Status', 'Source', 'Message']}
-        rows={[...events].reverse().map((e) => [time(e.at), e.phase, e.status, e.source, e.message])}
+        rows={[...events].reverse().map((e) => [formatClock(e.at, '—'), e.phase, e.status, e.source, e.message])}
       />
     </div>
   );

@@ -9,6 +9,7 @@ import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
 import { useHasRole } from '@/components/auth/RoleProvider';
 import { fetchJson } from '@/components/common/fetch-json';
+import { formatTime } from '@/components/common/format';
 import { apiQuery, LIST_FILTERS } from '@/components/common/list-query';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useListUrl } from '@/components/common/useListUrl';
@@ -33,7 +34,7 @@ const COLUMNS: Column<NodeSummary>[] = [
   { key: 'progress', header: 'Progress', sort: 'progress', render: (n) => `${n.progress ?? 0}%` },
   { key: 'management_ip', header: 'Management IP', sort: 'management_ip' },
   { key: 'server_profile', header: 'Profile', sort: 'server_profile' },
-  { key: 'created_at', header: 'Created', sort: 'created_at', render: (n) => new Date(n.created_at).toLocaleString() },
+  { key: 'created_at', header: 'Created', sort: 'created_at', render: (n) => formatTime(n.created_at) },
 ];
 
 /**

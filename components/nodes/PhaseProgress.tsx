@@ -2,6 +2,7 @@
 
 import { ProgressBar, ProgressIndicator, ProgressStep } from '@carbon/react';
 import { INSTALL_PHASES, phaseIndex, phaseLabel } from '@/lib/status/phases';
+import { formatRemaining } from '@/components/common/format';
 
 export interface NodeStatusView {
   current_phase: string;
@@ -11,12 +12,6 @@ export interface NodeStatusView {
   node_status: string;
   timed_out: boolean;
   message: string;
-}
-
-function formatEta(seconds: number): string {
-  if (seconds <= 0) return 'any moment';
-  const m = Math.floor(seconds / 60);
-  return m > 0 ? `about ${m} min ${seconds % 60} s` : `about ${seconds} s`;
 }
 
 /** The install phases as a Carbon ProgressIndicator, with a progress bar and ETA underneath. */
@@ -32,7 +27,7 @@ export function PhaseProgress({ status, nodeStatus }: { status: NodeStatusView |
       ? 'Failed'
       : nodeStatus === 'stuck' || status?.timed_out
         ? `Stuck in ${phaseLabel(status?.current_phase ?? 'ipxe_boot')}: no report within its timeout`
-        : `${percent}% · remaining ${formatEta(status?.estimated_remaining_seconds ?? 0)}`;
+        : `${percent}% · remaining ${formatRemaining(status?.estimated_remaining_seconds ?? 0)}`;
   return (
     <div className="node-progress">
       <ProgressIndicator currentIndex={Math.min(at, INSTALL_PHASES.length - 1)} spaceEqually data-testid="phase-indicator">
