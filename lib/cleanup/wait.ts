@@ -1,4 +1,4 @@
-import { CloudError } from '@/lib/ibmcloud/errors';
+import { isConflict } from '@/lib/ibmcloud/errors';
 import type { CleanupContext } from './context';
 
 export class CleanupTimeoutError extends Error {
@@ -20,7 +20,7 @@ export async function waitUntil(ctx: CleanupContext, what: string, attempt: () =
     try {
       if (await attempt()) return;
     } catch (err) {
-      if (!(err instanceof CloudError && err.kind === 'conflict')) throw err;
+      if (!isConflict(err)) throw err;
     }
     if (Date.now() >= deadline) throw new CleanupTimeoutError(what, Math.round(ctx.waitTimeoutMs / 1000));
     await ctx.heartbeat?.();

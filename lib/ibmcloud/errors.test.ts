@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CloudConflictError, CloudNotFoundError, CloudQuotaError, CloudValidationError, fromSdkError, isNameConflict, isNotFound, parseRetryAfter } from './errors';
+import { CloudConflictError, CloudNotFoundError, CloudQuotaError, CloudValidationError, fromSdkError, isConflict, isNameConflict, isNotFound, parseRetryAfter } from './errors';
 
 const sdkError = (status: number | undefined, result: unknown, headers: Record<string, string> = {}) =>
   Object.assign(new Error('Access is denied due to invalid credentials.'), { status, result, headers });
@@ -32,6 +32,13 @@ describe('fromSdkError', () => {
     expect(isNotFound(fromSdkError(sdkError(404, { errors: [{ code: 'not_found', message: 'gone' }] })))).toBe(true);
     expect(isNotFound(fromSdkError(sdkError(409, { errors: [{ code: 'invalid_state', message: 's' }] })))).toBe(false);
     expect(isNotFound(Object.assign(new Error('gone'), { kind: 'not_found' }))).toBe(false);
+  });
+
+  it('answers "is it a conflict?" only for a conflict cloud error', () => {
+    expect(isConflict(fromSdkError(sdkError(409, { errors: [{ code: 'invalid_state', message: 's' }] })))).toBe(true);
+    expect(isConflict(fromSdkError(sdkError(400, { errors: [{ code: 'validation_unique_failed', message: 'taken' }] })))).toBe(true);
+    expect(isConflict(fromSdkError(sdkError(404, { errors: [{ code: 'not_found', message: 'gone' }] })))).toBe(false);
+    expect(isConflict(Object.assign(new Error('busy'), { kind: 'conflict' }))).toBe(false);
   });
 
   it('marks 429, 5xx and network errors retryable but not 501 (docs/reference/ibmcloud-api.md §1.5)', () => {

@@ -73,6 +73,11 @@ export function isNotFound(err: unknown): err is CloudError {
   return err instanceof CloudError && err.kind === 'not_found';
 }
 
+/** IBM Cloud refused because of the resource's state (409: still stopping, still attached...) or a taken name. */
+export function isConflict(err: unknown): err is CloudError {
+  return err instanceof CloudError && err.kind === 'conflict';
+}
+
 /** True when a create failed only because the name is taken (docs/reference/ibmcloud-api.md §5.2). */
 export function isNameConflict(err: unknown): err is CloudError {
   return err instanceof CloudError && UNIQUE_CODES.has(err.code);
