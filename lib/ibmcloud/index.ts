@@ -4,4 +4,7 @@ export * from './errors';
 export { cloudEndpoints, cloudSettings } from './settings';
 export type * from './types';
 export { hasTag, idFromCrn, installationTag, listResourcesWithTag } from './tagging';
-export { nodeServerPrototype, nodeVniPrototype, serverInitialization, type NodeServerSpec, type NodeVniSpec, type ServerBootSpec } from './vpc';
+export {
+  nodeServerPlan, nodeServerPrototype, nodeVniPrototype, primaryVniIdOf, serverInitialization,
+  type NodeServerPlan, type NodeServerSpec, type NodeVniSpec, type ServerBootSpec,
+} from './vpc';

@@ -204,7 +204,16 @@ export function serverInitialization(boot: ServerBootSpec): BareMetalServerIniti
   return { image: { id: boot.imageId }, keys: [{ id: boot.sshKeyId }], user_data: boot.userData };
 }
 
+/** A node server's attachments: the management VNI on eth0 (primary), the workload VNI on eth1. */
+function nodeAttachments<T>(primary: T, secondary: T) {
+  return [
+    { name: 'eth0', interface_type: 'pci' as const, vni: primary },
+    { name: 'eth1', interface_type: 'pci' as const, vni: secondary },
+  ];
+}
+
 export function nodeServerPrototype(spec: NodeServerSpec): BareMetalServerPrototype {
+  const [primary, secondary] = nodeAttachments(spec.primaryVniId, spec.secondaryVniId).map(({ vni, ...a }) => ({ ...a, virtual_network_interface: { id: vni } }));
   return {
     name: spec.name,
     profile: { name: spec.profile },
@@ -212,9 +221,42 @@ export function nodeServerPrototype(spec: NodeServerSpec): BareMetalServerProtot
     vpc: { id: spec.vpcId },
     resource_group: { id: spec.resourceGroupId },
     initialization: serverInitialization(spec),
-    primary_network_attachment: { name: 'eth0', interface_type: 'pci', virtual_network_interface: { id: spec.primaryVniId } },
-    network_attachments: [{ name: 'eth1', interface_type: 'pci', virtual_network_interface: { id: spec.secondaryVniId } }],
+    primary_network_attachment: primary,
+    network_attachments: [secondary],
   };
+}
+
+/** The server nodeServerPrototype() will create, as a dry run shows it (VNIs by name: they do not exist yet). */
+export interface NodeServerPlan {
+  name: string;
+  profile: string;
+  zone: string;
+  vpc_id: string;
+  resource_group_id: string;
+  image_id: string;
+  ssh_key_ids: string[];
+  network_attachments: { name: string; interface_type: 'pci'; vni: string }[];
+}
+
+export function nodeServerPlan(
+  spec: Omit<NodeServerSpec, 'userData' | 'primaryVniId' | 'secondaryVniId'>,
+  vniNames: { primary: string; secondary: string },
+): NodeServerPlan {
+  return {
+    name: spec.name,
+    profile: spec.profile,
+    zone: spec.zone,
+    vpc_id: spec.vpcId,
+    resource_group_id: spec.resourceGroupId,
+    image_id: spec.imageId,
+    ssh_key_ids: [spec.sshKeyId],
+    network_attachments: nodeAttachments(vniNames.primary, vniNames.secondary),
+  };
+}
+
+/** The VNI behind a server's primary attachment (a node server's management VNI). */
+export function primaryVniIdOf(server: BareMetalServer): string | undefined {
+  return server.primary_network_attachment?.virtual_network_interface?.id;
 }
 
 /** A node's virtual network interface in the orchestrator's terms (kept when its server goes). */

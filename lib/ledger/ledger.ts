@@ -3,6 +3,7 @@ import type { CloudResource } from '@/lib/db/generated/client';
 import { cloudRecordName } from '@/lib/dns/naming';
 import { ConflictError } from '@/lib/http/errors';
 import type { BareMetalServer, DnsApi, DnsResourceRecord, ReservedIp, TagsApi, VirtualNetworkInterface, VpcApi } from '@/lib/ibmcloud';
+import { primaryVniIdOf } from '@/lib/ibmcloud';
 import { planCleanup, type CleanupPlan, type LedgerEntry } from '@/lib/cleanup/plan';
 import { getInstallationTag } from '@/lib/system/installation';
 
@@ -134,7 +135,7 @@ export function api<P extends object, K extends keyof P>(part: P | undefined, na
 }
 
 export const fromServer = (s: BareMetalServer): FoundResource => ({
-  id: s.id, name: s.name, crn: s.crn, profile: s.profile?.name, primaryVniId: s.primary_network_attachment?.virtual_network_interface?.id,
+  id: s.id, name: s.name, crn: s.crn, profile: s.profile?.name, primaryVniId: primaryVniIdOf(s),
 });
 export const fromVni = (v: VirtualNetworkInterface): FoundResource => ({ id: v.id, name: v.name, crn: v.crn, subnetId: v.subnet?.id, primaryIpId: v.primary_ip?.id });
 export const fromReservedIp = (subnetId: string, ip: ReservedIp): FoundResource => ({ id: ip.id, name: ip.name, subnetId, address: ip.address });

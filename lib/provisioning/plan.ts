@@ -1,4 +1,5 @@
 import { nodeDnsRecords, NODE_ADDRESS_PURPOSES, type NodeAddressPurpose } from '@/lib/dns/naming';
+import { nodeServerPlan, type NodeServerPlan } from '@/lib/ibmcloud';
 import type { WorkflowDeps } from './context';
 import { AddressPoolExhaustedError, nextFreeAddress } from './ip-allocation';
 import { nodeResourceNames } from './names';
@@ -15,16 +16,7 @@ export interface NodePlan {
   server_profile: string;
   storage_template: string;
   cluster_role: string;
-  server: {
-    name: string;
-    profile: string;
-    zone: string;
-    vpc_id: string;
-    resource_group_id: string;
-    image_id: string;
-    ssh_key_ids: string[];
-    network_attachments: { name: string; interface_type: 'pci'; vni: string }[];
-  };
+  server: NodeServerPlan;
   reserved_ips: { purpose: NodeAddressPurpose; name: string; subnet_id: string; address: string }[];
   vnis: { name: string; subnet_id: string; primary_ip: string; secondary_ips: string[]; security_group_ids: string[] }[];
   dns_records: { type: 'A' | 'PTR'; name: string; rdata: string }[];
@@ -43,19 +35,10 @@ function planOne(deps: WorkflowDeps, name: string, req: CheckedNodeRequest, addr
     server_profile: req.profile.name,
     storage_template: req.template.name,
     cluster_role: req.clusterRole,
-    server: {
-      name: names.server,
-      profile: req.profile.name,
-      zone: s.zone,
-      vpc_id: s.vpcId,
-      resource_group_id: s.resourceGroupId,
-      image_id: s.ipxeImageId,
-      ssh_key_ids: [s.sshKeyId],
-      network_attachments: [
-        { name: 'eth0', interface_type: 'pci', vni: names.managementVni },
-        { name: 'eth1', interface_type: 'pci', vni: names.workloadVni },
-      ],
-    },
+    server: nodeServerPlan(
+      { name: names.server, profile: req.profile.name, zone: s.zone, vpcId: s.vpcId, resourceGroupId: s.resourceGroupId, imageId: s.ipxeImageId, sshKeyId: s.sshKeyId },
+      { primary: names.managementVni, secondary: names.workloadVni },
+    ),
     reserved_ips: NODE_ADDRESS_PURPOSES.map((purpose) => ({ purpose, name: names.reservedIp(purpose), subnet_id: pools[purpose].subnetId, address: addr[purpose] })),
     vnis: [
       { name: names.managementVni, subnet_id: pools.management.subnetId, primary_ip: addr.management, secondary_ips: [addr.ahv, addr.cvm], security_group_ids: [s.managementSecurityGroupId, s.intraNodeSecurityGroupId] },
