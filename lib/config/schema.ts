@@ -139,6 +139,8 @@ export const envSchema = z.object({
   SIM_FAULT_429_RATE: num(0),
   SIM_FAULT_500_RATE: num(0),
   SIM_LATENCY_MS: int(0),
+  SIM_RATE_LIMIT: num(100, 0),
+  SIM_RATE_BURST: int(100, 1),
   SIM_QUOTA_ERRORS: bool(false),
   SIM_STUCK_SERVERS: list,
   SIM_INVENTORY_URL: z.string().optional(),

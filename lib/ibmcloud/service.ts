@@ -7,7 +7,7 @@ export interface RetryPolicy {
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Longest Retry-After we honour; a longer one still waits this long. */
+  /** Longest Retry-After the call waits for; a longer one ends the call (its error carries the hint). */
   maxRetryAfterMs: number;
 }
 
@@ -36,9 +36,17 @@ export interface ServiceOptions {
   name: string;
 }
 
-/** Exponential backoff with full jitter, or the server's Retry-After when it sent one. */
-export function retryDelay(attempt: number, policy: RetryPolicy, err: CloudError, random = Math.random): number {
-  if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, policy.maxRetryAfterMs);
+/**
+ * Exponential backoff with full jitter; after a Retry-After, never sooner than it: the hint plus
+ * a jitter of up to a fifth of it (at most baseDelayMs), so callers limited together do not all
+ * come back in the same instant. Null when the hint is longer than the policy waits: the call
+ * gives up rather than retry early (the workflow reschedules its step after the hint).
+ */
+export function retryDelay(attempt: number, policy: RetryPolicy, err: CloudError, random = Math.random): number | null {
+  if (err.retryAfterMs !== undefined) {
+    if (err.retryAfterMs > policy.maxRetryAfterMs) return null;
+    return Math.ceil(err.retryAfterMs + random() * Math.min(err.retryAfterMs / 5, policy.baseDelayMs));
+  }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
@@ -85,6 +93,7 @@ export class CloudService extends BaseService {
         const err = fromSdkError(raw, `${this.label} ${operation}`);
         if (!err.retryable || attempt >= this.policy.maxRetries) throw err;
         const delay = retryDelay(attempt, this.policy, err);
+        if (delay === null) throw err;
         logger.warn({ component: 'ibmcloud', ...err.toLog(), attempt: attempt + 1, delayMs: delay }, 'retrying IBM Cloud call');
         await sleep(delay);
         if (options.recover && err.kind !== 'rate_limited') {

@@ -5,10 +5,12 @@ import { startSimulator, type SimulatorOptions } from '@/lib/ibmcloud/simulator/
 
 /**
  * A simulator on an ephemeral port plus the real client pointed at it, exactly as simulation
- * mode wires them (only the URLs differ from real IBM Cloud). Retries are fast so tests stay quick.
+ * mode wires them (only the URLs differ from real IBM Cloud). Retries are fast so tests stay quick,
+ * and the request-rate limit is off unless a test sets one (tests/integration/ibmcloud-rate-limit.test.ts).
  */
 export async function startTestCloud(options: SimulatorOptions = {}, env: Record<string, string> = {}) {
-  const sim = await startSimulator({ timeScale: 600, autoboot: false, ...options });
+  const faults = { rateLimit: { perSecond: 0, burst: 1 }, ...options.faults };
+  const sim = await startSimulator({ timeScale: 600, autoboot: false, ...options, faults });
   const config = loadConfig({ IBMCLOUD_IAM_URL: sim.iamUrl, IBMCLOUD_VPC_URL: sim.vpcUrl, IBMCLOUD_DNS_URL: sim.dnsUrl, ...env });
   const client = createCloudClient(config, { retry: { baseDelayMs: 20, maxDelayMs: 200 } });
   const json = async (path: string, init: RequestInit = {}) => {

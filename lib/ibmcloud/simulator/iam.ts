@@ -61,3 +61,8 @@ export function requireBearer(req: SimRequest, secret: string, nowMs: number) {
     throw new SimError(401, 'token_invalid', 'The token is invalid or expired', { name: 'Authorization', type: 'header' });
   }
 }
+
+/** IAM's own error shape for a request over its rate limit, with the limiter's Retry-After. */
+export function rateLimitedToken(req: SimRequest, limited: SimError): SimResponse {
+  return { ...iamError(429, 'rate_limit_exceeded', limited.message, req), headers: limited.headers };
+}

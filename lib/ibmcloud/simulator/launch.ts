@@ -27,6 +27,7 @@ export function simulatorOptions(config: Config, log: (msg: string) => void) {
       stuckServers: config.SIM_STUCK_SERVERS,
       failPhase: config.SIM_FAIL_PHASE,
       silentPhase: config.SIM_SILENT_PHASE,
+      rateLimit: { perSecond: config.SIM_RATE_LIMIT, burst: config.SIM_RATE_BURST },
     },
     log,
   };

@@ -40,6 +40,10 @@ export function controlRoutes(router: Router, ctx: SimContext) {
     };
     rate(body.rate429, 'rate429');
     rate(body.rate500, 'rate500');
+    const limit = body.rateLimit as Record<string, unknown> | undefined;
+    if (limit !== undefined && !(typeof limit === 'object' && limit !== null && [limit.perSecond, limit.burst].every((v) => typeof v === 'number' && v >= 0))) {
+      throw new SimError(400, 'invalid_value', 'rateLimit must be { perSecond, burst } with numbers ≥ 0', { name: 'rateLimit', type: 'field', value: limit });
+    }
     for (const key of ['failPhase', 'silentPhase'] as const) checkPhase(body[key], key);
     if (body.queue !== undefined && !Array.isArray(body.queue)) throw new SimError(400, 'invalid_value', 'queue must be an array', { name: 'queue', type: 'field' });
     // null clears a phase (JSON has no undefined); an absent key keeps the current one.

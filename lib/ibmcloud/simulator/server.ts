@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { bareMetalRoutes } from './routes-bare-metal';
 import type { SimContext, SimSettings } from './context';
 import { SIM_DEFAULTS } from '../simulation-defaults';
-import { Faults, type FaultSettings } from './faults';
+import { Faults, type FaultSettings, type SimApi } from './faults';
 import { ibmErrorBody, parseJson, readBody, Router, send, SimError, type SimRequest, type SimResponse } from './http';
-import { issueToken, requireBearer } from './iam';
+import { issueToken, rateLimitedToken, requireBearer } from './iam';
 import { advanceServers } from './lifecycle';
 import { NodeManager } from './node-manager';
 import { controlRoutes } from './routes-control';
@@ -27,6 +27,17 @@ export interface SimulatorOptions extends Partial<SimSettings> {
   fetchImpl?: typeof fetch;
 }
 
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  at: number;
+  answeredAt: number;
+  status: number;
+  retryAfter: string | null;
+}
+
 export interface SimulatorHandle {
   url: string;
   iamUrl: string;
@@ -40,7 +51,11 @@ export interface SimulatorHandle {
   close(): Promise<void>;
 }
 
-const DEFAULT_FAULTS: FaultSettings = { rate429: 0, rate500: 0, latencyMs: 0, quotaErrors: false, stuckServers: [], queue: [] };
+/** SIM_RATE_LIMIT / SIM_RATE_BURST's defaults (lib/config/schema.ts). */
+export const DEFAULT_RATE_LIMIT = { perSecond: 100, burst: 100 };
+const DEFAULT_FAULTS: FaultSettings = { rate429: 0, rate500: 0, latencyMs: 0, quotaErrors: false, stuckServers: [], queue: [], rateLimit: DEFAULT_RATE_LIMIT };
+
+const API_PREFIXES: [string, SimApi][] = [['/v1/', 'vpc'], ['/dns/v1/', 'dns'], ['/tagging/v3/', 'tagging'], ['/search/v3/', 'tagging']];
 
 /** Starts the IBM Cloud simulator (IAM, VPC subset, DNS Services subset, inventory, control). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
@@ -70,22 +85,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   controlRoutes(router, ctx);
   const apiKey = options.apiKey ?? SIM_DEFAULTS.apiKey;
 
-  // The last requests, without credentials, for contract tests that check what a client sent.
-  const recent: { method: string; path: string; query: Record<string, string>; body: unknown }[] = [];
+  // The last requests, without credentials, for contract tests that check what a client sent and
+  // when: `at` is the arrival and `answeredAt` the answer (ms since the epoch), with its status and Retry-After.
+  const recent: RecordedRequest[] = [];
   router.on('GET', '/control/requests', () => ({ status: 200, body: { requests: recent } }));
+  router.on('GET', '/control/rate-limit', () => ({ status: 200, body: { ...faults.settings.rateLimit, apis: faults.counters } }));
 
   async function handle(req: SimRequest): Promise<SimResponse> {
-    if (!req.path.startsWith('/control') && req.path !== '/identity/token') {
-      recent.push({ method: req.method, path: req.path, query: Object.fromEntries(req.query), body: req.body ?? null });
-      if (recent.length > 100) recent.shift();
+    if (req.method === 'POST' && req.path === '/identity/token') {
+      const limited = faults.limit('iam', Date.now());
+      return limited ? rateLimitedToken(req, limited) : issueToken(req, state.tokenSecret, apiKey, ctx.now());
     }
-    if (req.method === 'POST' && req.path === '/identity/token') return issueToken(req, state.tokenSecret, apiKey, ctx.now());
     const match = router.match(req.method, req.path);
     if (match === null) throw new SimError(404, 'invalid_route', `No route for ${req.method} ${req.path}`);
     if (match === 'method') throw new SimError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}`);
-    const isApi = ['/v1/', '/dns/v1/', '/tagging/v3/', '/search/v3/'].some((prefix) => req.path.startsWith(prefix));
+    const api = API_PREFIXES.find(([prefix]) => req.path.startsWith(prefix))?.[1];
     let postFault: SimError | null = null;
-    if (isApi) {
+    if (api) {
+      const limited = faults.limit(api, Date.now());
+      if (limited) throw limited;
       requireBearer(req, state.tokenSecret, ctx.now());
       if (req.path.startsWith('/v1/')) checkVersionParams(req.query, ctx.now());
       postFault = await faults.apply(req.method, req.path);
@@ -99,6 +117,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const server = http.createServer(async (incoming, res) => {
     const port = (server.address() as AddressInfo).port;
+    const arrived = Date.now();
+    let entry: RecordedRequest | undefined;
     try {
       const url = new URL(incoming.url ?? '/', `http://127.0.0.1:${port}`);
       const rawBody = await readBody(incoming);
@@ -106,12 +126,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         method: incoming.method ?? 'GET', path: url.pathname.replace(/\/+$/, '') || '/', query: url.searchParams, params: {},
         headers: incoming.headers, rawBody, body: undefined, baseUrl: `http://127.0.0.1:${port}`,
       };
+      if (!req.path.startsWith('/control') && req.path !== '/identity/token') {
+        entry = { method: req.method, path: req.path, query: Object.fromEntries(req.query), body: null, at: arrived, answeredAt: 0, status: 0, retryAfter: null };
+        recent.push(entry);
+        if (recent.length > 100) recent.shift();
+      }
       req.body = parseJson(rawBody, incoming.headers['content-type']);
-      send(res, await handle(req));
+      if (entry) entry.body = req.body ?? null;
+      answer(await handle(req));
     } catch (err) {
-      if (err instanceof SimError) return send(res, { status: err.status, body: ibmErrorBody(err), headers: err.headers });
+      if (err instanceof SimError) return answer({ status: err.status, body: ibmErrorBody(err), headers: err.headers });
       log(`simulator error: ${(err as Error).stack ?? err}`);
-      send(res, { status: 500, body: ibmErrorBody(new SimError(500, 'internal_error', 'Internal error')) });
+      answer({ status: 500, body: ibmErrorBody(new SimError(500, 'internal_error', 'Internal error')) });
+    }
+    function answer(out: SimResponse) {
+      if (entry) Object.assign(entry, { answeredAt: Date.now(), status: out.status, retryAfter: out.headers?.['retry-after'] ?? null });
+      send(res, out);
     }
   });
   await new Promise<void>((resolve, reject) => {
