@@ -9,6 +9,7 @@ import { fetchJson } from '@/components/common/fetch-json';
 import { send, unwrap } from '@/components/common/send';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useAction } from '@/components/common/useAction';
+import { statusTag } from '@/lib/status/node-statuses';
 
 export interface CleanableNode {
   id: number;
@@ -19,7 +20,7 @@ export interface CleanableNode {
 
 const COLUMNS: Column<CleanableNode>[] = [
   { key: 'name', header: 'Node', sort: true },
-  { key: 'status', header: 'Status', sort: true, render: (n) => <Tag type={n.status === 'failed' ? 'red' : 'gray'} size="sm">{n.status}</Tag> },
+  { key: 'status', header: 'Status', sort: true, render: (n) => <Tag type={statusTag(n.status)} size="sm">{n.status}</Tag> },
   { key: 'liveResources', header: 'Cloud resources in the ledger', sort: true },
 ];
 

@@ -1,14 +1,12 @@
 'use client';
 
 import { Tile } from '@carbon/react';
+import { statusLabel } from '@/lib/status/node-statuses';
 
 const TILES = [
   { key: 'total', label: 'Total nodes' },
-  { key: 'deploying', label: 'Deploying' },
-  { key: 'deployed', label: 'Deployed' },
-  { key: 'failed', label: 'Failed' },
-  { key: 'stuck', label: 'Stuck' },
-] as const;
+  ...(['deploying', 'deployed', 'failed', 'stuck'] as const).map((key) => ({ key, label: statusLabel(key) })),
+];
 
 export function StatusTiles({ counts }: { counts: Record<string, number> }) {
   return (

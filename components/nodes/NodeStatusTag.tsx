@@ -1,11 +1,11 @@
 'use client';
 
 import { Tag } from '@carbon/react';
-import { STATUS_TAG } from './node-status';
+import { statusTag } from '@/lib/status/node-statuses';
 
 export function NodeStatusTag({ status }: { status: string }) {
   return (
-    <Tag type={STATUS_TAG[status] ?? 'gray'} size="sm" data-testid="node-status">
+    <Tag type={statusTag(status)} size="sm" data-testid="node-status">
       {status}
     </Tag>
   );

@@ -15,10 +15,10 @@ import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { useListUrl } from '@/components/common/useListUrl';
 import { LIVE_REFRESH_MS } from '@/components/status/live';
 import type { NodeSummary } from '@/lib/provisioning/queries';
+import { statusesWhere } from '@/lib/status/node-statuses';
 import { AddToClusterModal } from './AddToClusterModal';
 import { BulkResults, type BulkOutcome } from './BulkResults';
 import { addToCluster, cleanUpNodes, reinitializeNodes } from './bulk-actions';
-import { FILTERABLE_STATUSES } from './node-status';
 import { NodeStatusTag } from './NodeStatusTag';
 
 export interface NodesPage {
@@ -100,7 +100,7 @@ export function NodeTable({ initial, initialQuery }: { initial: NodesPage; initi
               hideLabel
               label="Status"
               type="inline"
-              items={['', ...FILTERABLE_STATUSES]}
+              items={['', ...statusesWhere('filterable')]}
               itemToString={(s) => (s ? String(s) : 'All statuses')}
               selectedItem={filters.status ?? ''}
               onChange={({ selectedItem }) => update({ status: selectedItem ?? '' })}

@@ -1,4 +1,4 @@
-import { isInstallable } from '@/lib/boot/boot-node';
+import { isInstallable, statusIs } from '@/lib/status/node-statuses';
 import { ForbiddenError } from '@/lib/http/errors';
 
 /**
@@ -35,7 +35,7 @@ export const NODE_ACCESS: Record<NodeStage, readonly NodeAction[]> = {
 
 /** The stage of a node: its status, and for a node still installing whether the hypervisor is on disk. */
 export function nodeStage(status: string, installed = false): NodeStage {
-  if (status === 'cleaning' || status === 'cleaned') return 'retired';
+  if (statusIs(status, 'retired')) return 'retired';
   if (status === 'deployed') return 'deployed';
   if (installed) return 'installed';
   return isInstallable(status) ? 'installing' : 'halted';

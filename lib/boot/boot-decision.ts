@@ -1,6 +1,7 @@
 import { nodeMay, nodeStage } from '@/lib/auth/node-access';
 import type { BootQuery } from './boot-request';
-import { isInstallable, isInstalled, nodeForBootToken, type BootNode } from './boot-node';
+import { isInstallable } from '@/lib/status/node-statuses';
+import { isInstalled, nodeForBootToken, type BootNode } from './boot-node';
 
 export type BootDecision =
   | { kind: 'install'; node: BootNode }

@@ -89,10 +89,3 @@ export async function isInstalled(node: BootNode): Promise<boolean> {
   );
   return done === true;
 }
-
-/** Statuses in which a node that is not yet installed may be served the installer. */
-export const INSTALLABLE_STATUSES = ['pending', 'provisioning', 'deploying', 'stuck'] as const;
-
-export function isInstallable(status: string): boolean {
-  return (INSTALLABLE_STATUSES as readonly string[]).includes(status);
-}

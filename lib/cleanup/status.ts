@@ -1,8 +1,9 @@
 import { db, type Prisma } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/http/errors';
+import { statusesWhere, statusIs } from '@/lib/status/node-statuses';
 import { CLEANUP_STEPS } from './plan';
 
-const NEEDS_CLEANUP = ['failed', 'stuck'];
+const NEEDS_CLEANUP = statusesWhere('needsCleanup');
 
 const withSteps = { steps: { orderBy: { position: 'asc' } }, node: { select: { id: true, name: true } } } as const;
 type CleanupRow = Prisma.DeploymentGetPayload<{ include: typeof withSteps }>;
@@ -58,7 +59,7 @@ async function nodeStatus(name: string) {
     node_name: node.name,
     node_id: node.id,
     current_status: node.status,
-    cleanup_needed: NEEDS_CLEANUP.includes(node.status) && live > 0,
+    cleanup_needed: statusIs(node.status, 'needsCleanup') && live > 0,
     cleanup_completed: node.status === 'cleaned',
     live_resources: live,
     last_cleanup: last ? toCleanupRunView(last) : null,
@@ -95,7 +96,7 @@ export async function getCleanupStatus(query: { node_name?: string; deployment_i
 /** Nodes whose ledger still lists live cloud resources and that no cleanup is working on. */
 export async function nodesHoldingResources(limit = 200) {
   const nodes = await db.node.findMany({
-    where: { status: { notIn: ['cleaning', 'cleaned'] }, cloudResources: { some: { state: { not: 'deleted' } } } },
+    where: { status: { notIn: statusesWhere('retired') }, cloudResources: { some: { state: { not: 'deleted' } } } },
     select: { id: true, name: true, status: true, _count: { select: { cloudResources: { where: { state: { not: 'deleted' } } } } } },
     orderBy: { id: 'asc' },
     take: limit,

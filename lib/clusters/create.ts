@@ -2,7 +2,8 @@ import { db } from '@/lib/db/client';
 import { ConflictError, ValidationError, type FieldError } from '@/lib/http/errors';
 import { recordEvent } from '@/lib/status/timeline';
 import { enqueueClusterFormation } from './jobs';
-import { defaultRedundancyFactor, UNUSABLE_NODE_STATUSES } from './rules';
+import { statusesWhereNot, statusIs } from '@/lib/status/node-statuses';
+import { defaultRedundancyFactor } from './rules';
 import type { CreateClusterRequest } from './schemas';
 import { newDeploymentSteps } from './views';
 
@@ -27,7 +28,7 @@ async function findMembers(req: CreateClusterRequest): Promise<{ field: string; 
     return { field: 'nodeIds', nodes: req.nodeIds.map((id) => nodes.find((n) => n.id === id)!).filter(Boolean), errors };
   }
   const names = req.nodeNames ?? [];
-  const nodes = await db.node.findMany({ where: { name: { in: names }, status: { notIn: [...UNUSABLE_NODE_STATUSES] } }, select });
+  const nodes = await db.node.findMany({ where: { name: { in: names }, status: { notIn: statusesWhereNot('usable') } }, select });
   const missing = names.filter((name) => !nodes.some((n) => n.name === name));
   if (missing.length) errors.push({ field: 'nodes', message: `no live node named ${missing.join(', ')}` });
   return { field: 'nodes', nodes, errors };
@@ -36,7 +37,7 @@ async function findMembers(req: CreateClusterRequest): Promise<{ field: string; 
 function memberErrors(field: string, nodes: MemberNode[], clusterNames: Map<number, string>): FieldError[] {
   const errors: FieldError[] = [];
   for (const n of nodes) {
-    if ((UNUSABLE_NODE_STATUSES as readonly string[]).includes(n.status)) errors.push({ field, message: `node ${n.name} is ${n.status} and cannot join a cluster` });
+    if (!statusIs(n.status, 'usable')) errors.push({ field, message: `node ${n.name} is ${n.status} and cannot join a cluster` });
     if (n.clusterId !== null) errors.push({ field, message: `node ${n.name} is already a member of cluster ${clusterNames.get(n.clusterId) ?? n.clusterId}` });
   }
   return errors;

@@ -5,7 +5,7 @@ import { recordEvent } from '@/lib/status/timeline';
 import { releaseClusterAddresses, type AddressDeps } from './addresses';
 import { removeClusterDns, type ClusterDnsDeps } from './dns';
 import { enqueueClusterFormation } from './jobs';
-import { DEPLOYING_NODE_STATUSES } from './rules';
+import { statusIs } from '@/lib/status/node-statuses';
 import { newDeploymentSteps } from './views';
 
 export interface DeleteClusterDeps {
@@ -21,7 +21,7 @@ export interface DeleteClusterDeps {
 export async function deleteCluster(id: number, opts: { force: boolean; requestedBy: string }, deps: DeleteClusterDeps) {
   const cluster = await db.cluster.findUnique({ where: { id }, include: { nodes: { select: { id: true, name: true, status: true } } } });
   if (!cluster) throw new NotFoundError(`Cluster ${id} does not exist`);
-  const deploying = cluster.nodes.filter((n) => (DEPLOYING_NODE_STATUSES as readonly string[]).includes(n.status));
+  const deploying = cluster.nodes.filter((n) => statusIs(n.status, 'installing'));
   if (!opts.force && deploying.length) {
     throw new ConflictError(`Members are still deploying (${deploying.map((n) => n.name).join(', ')}); wait, or delete with ?force=true`);
   }

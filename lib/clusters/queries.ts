@@ -1,6 +1,7 @@
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/http/errors';
+import { statusesWhere } from '@/lib/status/node-statuses';
 import { listEvents } from '@/lib/status/timeline';
 import { clusterInclude, loadClusterRow, toClusterView, type ClusterView } from './views';
 
@@ -24,7 +25,7 @@ export async function clusterEvents(id: number) {
 /** Nodes that could join a new cluster: deployed or still installing, in no cluster, not failed. */
 export async function eligibleMemberNodes() {
   const nodes = await db.node.findMany({
-    where: { clusterId: null, status: { in: ['pending', 'provisioning', 'deploying', 'deployed'] } },
+    where: { clusterId: null, status: { in: [...statusesWhere('installing'), 'deployed'] } },
     orderBy: { name: 'asc' },
     select: { id: true, name: true, status: true, phase: true, serverProfile: true, cvmIp: true },
     take: 500,

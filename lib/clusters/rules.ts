@@ -6,12 +6,6 @@ export type ClusterType = (typeof CLUSTER_TYPES)[number];
 export const CLUSTER_STATUSES = ['pending', 'forming', 'ready', 'failed', 'deleting'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 
-/** Node statuses that can never become a cluster member again. */
-export const UNUSABLE_NODE_STATUSES = ['failed', 'cleaning', 'cleaned'] as const;
-
-/** Node statuses that mean the node is still being installed (deleting the cluster then needs force). */
-export const DEPLOYING_NODE_STATUSES = ['pending', 'provisioning', 'deploying'] as const;
-
 /** Nutanix CE: RF1 only on one node; RF2 needs three nodes; RF3 needs five. */
 export function defaultRedundancyFactor(type: ClusterType): 1 | 2 {
   return type === 'single_node' ? 1 : 2;

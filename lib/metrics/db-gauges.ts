@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { logger } from '@/lib/log/logger';
-import { NODE_STATUSES } from '@/lib/status/node-counts';
+import { COUNTED_NODE_STATUSES } from '@/lib/status/node-statuses';
 import type { Metrics } from './registry';
 
 /** pg-boss keeps its jobs in this schema (its default). */
@@ -13,7 +13,7 @@ export async function collectDatabaseGauges(m: Metrics) {
     db.deployment.groupBy({ by: ['kind', 'status'], _count: { _all: true } }),
   ]);
   m.nodes.reset();
-  for (const status of NODE_STATUSES) m.nodes.set({ status }, 0);
+  for (const status of COUNTED_NODE_STATUSES) m.nodes.set({ status }, 0);
   for (const g of nodes) m.nodes.set({ status: g.status }, g._count._all);
   m.deployments.reset();
   for (const g of deployments) m.deployments.set({ kind: g.kind, status: g.status }, g._count._all);

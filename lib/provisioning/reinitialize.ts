@@ -1,10 +1,10 @@
 import { db } from '@/lib/db/client';
 import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { statusIs } from '@/lib/status/node-statuses';
 import { recordEvent } from '@/lib/status/timeline';
 import { cancelOpenDeployments, createDeployment } from './deployments';
 import { scheduleDeployment } from './jobs';
 
-const NOT_REINITIALIZABLE = ['cleaning', 'cleaned'];
 
 /**
  * Re-runs network boot on an existing server (docs/reference/original-detailed.md §4.6), as a durable deployment: stop the
@@ -21,7 +21,7 @@ export async function reinitializeNode(target: { node_id?: number; mgmt_ip?: str
   const { node, deployment } = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Node" WHERE "id" = ${found.id} FOR UPDATE`;
     const node = await tx.node.findUniqueOrThrow({ where: { id: found.id } });
-    if (NOT_REINITIALIZABLE.includes(node.status)) throw new ConflictError(`Node ${node.name} is ${node.status} and cannot be reinitialized`);
+    if (statusIs(node.status, 'retired')) throw new ConflictError(`Node ${node.name} is ${node.status} and cannot be reinitialized`);
     const blocking = await tx.deployment.findFirst({
       where: { nodeId: node.id, OR: [{ kind: 'cleanup', status: { in: ['pending', 'running'] } }, { status: 'compensating' }] },
       orderBy: { createdAt: 'desc' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURSOR_EXCLUSIVE, cursorExcludesOffsetAndSort, pagingFields } from '@/lib/db/paging';
+import { ALL_NODE_STATUSES } from '@/lib/status/node-statuses';
 import { STORAGE_TEMPLATES } from './storage-templates';
 
 /**
@@ -84,8 +85,6 @@ export const profileStorageQuerySchema = z.object({
   template: z.string().trim().min(1).default('nutanix_default'),
 });
 
-export const NODE_STATUSES = ['pending', 'provisioning', 'deploying', 'deployed', 'failed', 'stuck', 'reinitializing', 'cleaning', 'cleaned'] as const;
-
 /** GET /api/config/nodes. */
 /** Columns of GET /api/config/nodes that `sort` accepts (each backed by an index ending in id). */
 export const NODE_SORTS = ['created_at', 'node_name', 'deployment_status', 'phase', 'progress', 'management_ip', 'server_profile'] as const;
@@ -100,7 +99,7 @@ export const listNodesQuerySchema = z
       .string()
       .optional()
       .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
-      .pipe(z.array(z.enum(NODE_STATUSES)).optional()),
+      .pipe(z.array(z.enum(ALL_NODE_STATUSES)).optional()),
     search: z.string().trim().max(100).optional(),
     cursor: z.coerce.number().int().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,11 +1,11 @@
 import { db } from '@/lib/db/client';
 import type { FieldError } from '@/lib/http/errors';
+import { statusesWhere } from '@/lib/status/node-statuses';
 import { findProfile, type ClusterRole, type ServerProfile } from './profiles';
 import { NODE_NAME_MAX, NODE_NAME_PATTERN } from './schemas';
 import { DEFAULT_STORAGE_TEMPLATE, findStorageTemplate, templateMismatch, type StorageTemplate } from './storage-templates';
 
-/** Statuses in which a node still owns its name (the partial unique index Node_live_name_key agrees). */
-export const NAME_RELEASING_STATUSES = ['cleaned', 'failed'];
+const NAME_RELEASING_STATUSES = statusesWhere('releasesName');
 
 /**
  * A failed or cleaned node keeps its name while any of its ledger rows is live (a rollback still

@@ -1,10 +1,11 @@
 import { db } from '@/lib/db/client';
 import { countNodesByStatus } from './node-counts';
+import { statusesWhere } from './node-statuses';
 import { measuredPhaseDurations } from './phase-stats';
 
 /** Deployment kinds that install a node; their outcomes make the success rate. */
 const INSTALL_KINDS = ['provision', 'reinitialize'];
-const ACTIVE_NODE_STATUSES = ['provisioning', 'deploying', 'stuck'];
+const ACTIVE_NODE_STATUSES = statusesWhere('inFlight');
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 

@@ -1,4 +1,5 @@
 import { ConflictError } from '@/lib/http/errors';
+import { isInstallable } from './node-statuses';
 import { phaseIndex, type InstallPhase, type PhaseStatus } from './phases';
 
 /** Where a node stands in the install phases of its current run (see lib/status/README.md). */
@@ -12,12 +13,9 @@ export interface PhaseReport {
   status: PhaseStatus;
 }
 
-/** Node statuses in which phase reports are accepted; the first report turns them into `deploying`. */
-export const REPORTABLE_NODE_STATUSES = ['pending', 'provisioning', 'deploying', 'stuck'] as const;
-
-/** Throws a 409 when a node in `nodeStatus` may not report at all (deployed, failed, cleaned...). */
+/** Throws a 409 unless `nodeStatus` is installable (deployed, failed, cleaned... accept no reports); the first report turns it into `deploying`. */
 export function assertNodeAcceptsReports(nodeStatus: string) {
-  if (!(REPORTABLE_NODE_STATUSES as readonly string[]).includes(nodeStatus)) {
+  if (!isInstallable(nodeStatus)) {
     throw new ConflictError(
       `The node is ${nodeStatus} and accepts no phase reports; reinitialize it to install again`,
       { nodeStatus },

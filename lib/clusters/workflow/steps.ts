@@ -3,7 +3,7 @@ import { recordEvent } from '@/lib/status/timeline';
 import { allocateClusterAddresses } from '../addresses';
 import { registerClusterDns } from '../dns';
 import { FormationError } from '../former';
-import { UNUSABLE_NODE_STATUSES } from '../rules';
+import { statusIs } from '@/lib/status/node-statuses';
 import type { ClusterWorkflowDeps } from './deps';
 
 export const CLUSTER_STEPS = ['wait_members', 'allocate_ips', 'form_cluster', 'register_dns'] as const;
@@ -36,7 +36,7 @@ async function cluster(id: number) {
 async function waitMembers(ctx: StepContext): Promise<StepOutcome> {
   const { nodes } = await cluster(ctx.clusterId);
   if (nodes.length === 0) throw new PermanentStepError('the cluster has no member nodes');
-  const broken = nodes.find((n) => (UNUSABLE_NODE_STATUSES as readonly string[]).includes(n.status));
+  const broken = nodes.find((n) => !statusIs(n.status, 'usable'));
   if (broken) throw new PermanentStepError(`member ${broken.name} is ${broken.status}${broken.failureReason ? `: ${broken.failureReason}` : ''}`);
   const pending = nodes.filter((n) => n.status !== 'deployed');
   if (pending.length === 0) {
