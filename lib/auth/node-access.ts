@@ -16,7 +16,7 @@ export type NodeAction =
   | 'post_install_phase'
   /** POST /api/status without a phase: the installer's or hypervisor's heartbeat. */
   | 'heartbeat'
-  /** POST /api/installation/status log lines and numbered steps of the original installer. */
+  /** POST /api/installation/status log lines and numbered steps of the Python original's installer (docs/reference/original-detailed.md §4.5). */
   | 'installer_log';
 
 export type NodeStage = 'installing' | 'installed' | 'deployed' | 'halted' | 'retired';

@@ -11,7 +11,7 @@ describe('parseBootQuery', () => {
     });
   });
 
-  it('treats a stray @ as a parameter separator, as the original did', () => {
+  it('treats a stray @ as a parameter separator, as the Python original did', () => {
     expect(parse('mgmt_ip=10.240.0.12@token=nvn_abc')).toEqual({
       ok: true,
       query: { mgmtIp: '10.240.0.12', token: 'nvn_abc' },

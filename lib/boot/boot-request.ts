@@ -17,7 +17,7 @@ const schema = z.object({
 export type BootQueryResult = { ok: true; query: BootQuery } | { ok: false; field: string; message: string };
 
 /**
- * Parses a /boot/config query. The original's user data was sometimes written with `@` where `&`
+ * Parses a /boot/config query. The Python original's user data (docs/reference/original-detailed.md §1.1) was sometimes written with `@` where `&`
  * belonged (`?mgmt_ip=10.0.0.5@token=...`); such values are split at `@` and the rest read as
  * further parameters, so those servers still boot.
  */

@@ -38,7 +38,7 @@ const nutanixOverrides = z.object({
 
 /**
  * Rendering: the JSON the installer (vpc_ce_installation.py) downloads from /boot/server/{ip}.
- * Keeps every field the original served (hardware, resources, network) and adds what it computed
+ * Keeps every field the Python original served (docs/reference/original-detailed.md §4.3: hardware, resources, network) and adds what it computed
  * but dropped: hostnames, all node IPs, image URLs with checksums, cluster settings.
  */
 export function renderInstallerConfig(i: InstallerInputs) {

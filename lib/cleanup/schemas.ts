@@ -21,9 +21,9 @@ export const batchCleanupSchema = z.object({
 });
 
 export const orphanSweepSchema = z.object({
-  /** Failed nodes and orphans older than this are cleaned up (the original's default: 24). */
+  /** Failed nodes and orphans older than this are cleaned up (the Python original's default: 24, docs/reference/original-detailed.md §1.6). */
   max_age_hours: z.number().int().min(0).max(24 * 365).default(24),
-  /** Only an explicit `false` deletes anything (the original defaulted to a real sweep). */
+  /** Only an explicit `false` deletes anything (the Python original defaulted to a real sweep). */
   dry_run: z.boolean().default(true),
 });
 export type OrphanSweepInput = z.output<typeof orphanSweepSchema>;

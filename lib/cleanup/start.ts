@@ -76,7 +76,7 @@ export async function startNodeCleanup(nodeId: number, requestedBy: string, enqu
 
 /**
  * The nodes a deployment id stands for: its node, or every member of its cluster. 404 when the
- * deployment does not exist (the original matched node names by substring; we do not).
+ * deployment does not exist (the Python original matched node names by substring, docs/reference/original-detailed.md §7.3; we do not).
  */
 export async function nodesOfDeployment(deploymentId: string): Promise<number[]> {
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, select: { nodeId: true, clusterId: true } });

@@ -12,12 +12,12 @@ describe('create-cluster request', () => {
     expect(body).toMatchObject({ name: 'prod-a', type: 'multi_node', nodeIds: [1, 2, 3] });
   });
 
-  it('rewrites the original body, reading numeric nodes as ids and the standard type as multi_node', () => {
+  it('rewrites the Python original body, reading numeric nodes as ids and the standard type as multi_node', () => {
     const body = createClusterRequest.parse({ cluster_config: { cluster_name: 'orig', cluster_type: 'standard', nodes: [4, '5', 6] } });
     expect(body).toMatchObject({ name: 'orig', type: 'multi_node', nodeIds: [4, 5, 6] });
   });
 
-  it('reads the original body nodes given by name and names the cluster after its size by default', () => {
+  it('reads the Python original body nodes given by name and names the cluster after its size by default', () => {
     const body = createClusterRequest.parse({ cluster_config: { cluster_type: 'single_node', nodes: ['node-a'] } });
     expect(body).toMatchObject({ name: 'cluster-1-node', type: 'single_node', nodeNames: ['node-a'] });
   });

@@ -24,7 +24,7 @@ const richBody = z
     name: clusterName,
     type: z.enum(CLUSTER_TYPES),
     nodeIds: z.array(z.number().int().positive()).min(1, 'at least 1 node').max(32).optional(),
-    /** Only from the original body, whose `nodes` were node names. */
+    /** Only from the Python original's body (see fromOriginalBody), whose `nodes` were node names. */
     nodeNames: z.array(nodeName).min(1).max(32).optional(),
     provision: provisionMembers.optional(),
     redundancyFactor: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
@@ -50,8 +50,8 @@ const richBody = z
   });
 
 /**
- * The original body `{cluster_config:{cluster_name, cluster_type, nodes}}` rewritten into the
- * richer shape: `standard` (the original's default) is multi_node; `nodes` may hold ids or names.
+ * The Python original's body `{cluster_config:{cluster_name, cluster_type, nodes}}` (docs/reference/original-detailed.md §1.3, §6)
+ * rewritten into the richer shape: `standard` (its default) is multi_node; `nodes` may hold ids or names.
  */
 function fromOriginalBody(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object' || !('cluster_config' in raw)) return raw;
@@ -70,7 +70,7 @@ function fromOriginalBody(raw: unknown): unknown {
   };
 }
 
-/** POST /api/config/clusters: the richer body, or the original one (rewritten before validation). */
+/** POST /api/config/clusters: the richer body, or the Python original's (rewritten before validation). */
 export const createClusterRequest = z.preprocess(fromOriginalBody, richBody);
 export type CreateClusterRequest = z.output<typeof createClusterRequest>;
 

@@ -9,7 +9,7 @@ import type { CreateClusterRequest } from './schemas';
 /* What the HTTP API calls: the lifecycle functions bound to this process's cloud client and the
    node provisioning workflow. */
 
-/** POST /api/config/clusters: the cluster view plus the original response's fields. */
+/** POST /api/config/clusters: the cluster view plus the fields of the Python original's response (docs/reference/original-detailed.md §1.3). */
 export async function requestCluster(body: CreateClusterRequest, requestedBy: string) {
   const { clusterId, deploymentId } = await createCluster(body, { requestedBy, provisionMembers: provisionClusterMembers });
   const view = await getCluster(clusterId);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDnsRecordSchema } from './schemas';
 
 describe('DNS record request schema', () => {
-  it("accepts the documented spelling and the original code's {name, rdata}", () => {
+  it("accepts the documented spelling and what the Python original's code read, {name, rdata}", () => {
     expect(createDnsRecordSchema.parse({ record_name: 'a', record_type: 'A', value: '10.0.0.1' })).toEqual({ record_name: 'a', record_type: 'A', value: '10.0.0.1', ttl: 300 });
     expect(createDnsRecordSchema.parse({ name: 'a', type: 'A', rdata: '10.0.0.1', ttl: 600 })).toMatchObject({ record_name: 'a', value: '10.0.0.1', ttl: 600 });
   });

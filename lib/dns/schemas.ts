@@ -7,11 +7,11 @@ const HOSTNAME = /^(?=.{1,253}\.?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-
 export const dnsRecordTypeSchema = z.enum(['A', 'PTR']);
 export type DnsRecordType = z.infer<typeof dnsRecordTypeSchema>;
 
-/** DNS Services accepts TTLs from 60 s to 12 h (docs/reference/ibmcloud-api.md §6.3); the original used 300. */
+/** DNS Services accepts TTLs from 60 s to 12 h (docs/reference/ibmcloud-api.md §6.3); the Python original used 300 (docs/reference/original-detailed.md §1.5). */
 export const ttlSchema = z.number().int().min(60).max(43200).default(300);
 
 /**
- * POST /api/dns/records. The original documented `{record_name, record_type, value}` but its code
+ * POST /api/dns/records. The Python original documented `{record_name, record_type, value}` but its code
  * read `{name, rdata}`; both spellings are accepted, the documented one wins.
  */
 export const createDnsRecordSchema = z

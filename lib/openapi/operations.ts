@@ -82,7 +82,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   op('post', '/api/cleanup/resources/{id}/release', 'Cleanup', 'admin', 'Release a ledger row whose resource is confirmed gone from the cloud (409 while it exists); frees a reserved name'),
   op('post', '/api/cleanup/deployment/{id}', 'Cleanup', 'operator', "Clean up a deployment's node (or its cluster's members)"),
   op('post', '/api/cleanup/batch', 'Cleanup', 'operator', 'Clean up nodes, deployments and drift findings; per-target results (207 when some fail)', { body: batchCleanupSchema }),
-  op('post', '/api/cleanup/orphaned', 'Cleanup', 'operator', 'Reconcile, then list (default) or, with dry_run=false, clean failed nodes and provably-our orphans older than max_age_hours; stuck nodes and foreign resources are only reported (the original swept by default, by name)', { body: orphanSweepSchema }),
+  op('post', '/api/cleanup/orphaned', 'Cleanup', 'operator', 'Reconcile, then list (default) or, with dry_run=false, clean failed nodes and provably-our orphans older than max_age_hours; stuck nodes and foreign resources are only reported (the Python orchestrator this replaces swept by default, by name)', { body: orphanSweepSchema }),
   op('get', '/api/cleanup/status', 'Cleanup', 'viewer', 'Running and recent cleanups, counts; or one node (node_name) or deployment', { query: cleanupStatusQuerySchema }),
   op('get', '/api/cleanup/validate/{id}', 'Cleanup', 'viewer', 'Re-read the cloud for everything a node had: what is still there'),
   op('get', '/api/cleanup/script/{id}', 'Cleanup', 'viewer', 'Bash script (ibmcloud CLI) deleting exactly what the ledger lists, for a node or deployment id', { produces: 'text/x-shellscript' }),

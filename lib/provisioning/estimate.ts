@@ -1,7 +1,7 @@
 import { getConfig } from '@/lib/config';
 import { INSTALL_PHASES } from '@/lib/status/phases';
 
-/** Worst case of an install: the sum of the phase timeouts (the original's 4020 s estimate). */
+/** Worst case of an install: the sum of the phase timeouts (the Python original's 4020 s estimate, docs/reference/original-detailed.md §3.6). */
 export function estimatedInstallSeconds(): number {
   const timeouts = getConfig().phaseTimeouts;
   return INSTALL_PHASES.reduce((sum, phase) => sum + timeouts[phase], 0);

@@ -8,7 +8,7 @@ import { estimatedInstallSeconds } from './estimate';
 
 /**
  * POST /api/web/validate-node-config: the form's inline check. Invalid → 422 with field errors;
- * valid → the preview the original showed (profile summary, storage layout, role, estimate).
+ * valid → the preview the Python original showed (docs/reference/original-detailed.md §1.8) (profile summary, storage layout, role, estimate).
  */
 export async function validateNodeConfig(input: z.output<typeof validateNodeConfigSchema>) {
   const { errors, checked } = await checkNodeRequest(

@@ -1,7 +1,7 @@
 import type { ProvisionResult } from './provision';
 
 /**
- * HTTP shape of a provision result. One node: the original 202 body. Bulk: per-node results,
+ * HTTP shape of a provision result. One node: the Python original's 202 body (docs/reference/original-detailed.md §1.2). Bulk: per-node results,
  * 202 when at least one was accepted, 409 when none was.
  */
 export function provisionResponse(result: ProvisionResult, bulk: boolean): { status: number; payload: unknown } {

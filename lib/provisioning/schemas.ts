@@ -32,7 +32,7 @@ export const nodeConfigSchema = z.object({
 
 export const networkConfigSchema = z.object({
   management_subnet: z.literal('auto').optional(),
-  /** One workload subnet (a reserved IP binds to one subnet; the original's list never worked). */
+  /** One workload subnet (a reserved IP binds to one subnet; the Python original's list never worked, docs/reference/original-detailed.md §11.2). */
   workload_subnets: z.array(z.string().trim().min(1)).max(1, 'one workload subnet per node').optional(),
   cluster_operation: clusterOperationSchema.optional(),
 });

@@ -3,7 +3,7 @@ import type { ServerProfile } from './profiles';
 /**
  * How a profile's drives are handed to the installer (docs/reference/original-detailed.md §8.3). The boot pair is AHV's disk
  * and the CVM boots from it too; the template decides how many NVMe data drives join the storage
- * pool and how many stay spare. (The original pointed every role at /dev/sda, wrong on NVMe.)
+ * pool and how many stay spare. (The Python original pointed every role at /dev/sda, wrong on NVMe.)
  */
 export interface StorageTemplate {
   name: string;

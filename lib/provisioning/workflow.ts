@@ -24,7 +24,7 @@ const TERMINAL = ['succeeded', 'failed', 'cancelled'];
 /** What the caller should do next: nothing, or run the deployment again after `delayMs`. */
 export type RunOutcome = { next: 'none' } | { next: 'run'; delayMs: number };
 
-/** Timeline phase of an orchestrator step (the validate step is the original's `provisioning`). */
+/** Timeline phase of an orchestrator step (the validate step is the Python original's `provisioning`, docs/reference/original-detailed.md §2.10). */
 const stepPhase = (name: string) => (name === 'validate' ? 'provisioning' : name);
 
 function isRetryable(err: unknown): boolean {

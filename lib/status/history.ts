@@ -17,7 +17,7 @@ export interface HistoryEntry {
   timestamp: string;
 }
 
-/** A node's timeline, oldest first (the newest HISTORY_LIMIT events), in the original's shape. */
+/** A node's timeline, oldest first (the newest HISTORY_LIMIT events), in the Python original's shape (docs/reference/original-detailed.md §1.4). */
 export async function nodeHistory(node: { id: number; name: string; managementIp: string | null }) {
   const events = await db.deploymentEvent.findMany({ where: { nodeId: node.id }, orderBy: { id: 'desc' }, take: HISTORY_LIMIT });
   const deployment_history: HistoryEntry[] = events.reverse().map((e) => ({

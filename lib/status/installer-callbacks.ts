@@ -32,7 +32,7 @@ async function installerNode(nodeId: number, body: InstallationStatus): Promise<
 }
 
 /**
- * POST /api/installation/status from the original installer. Log lines (-1) become info events;
+ * POST /api/installation/status from the Python original's installer (docs/reference/original-detailed.md §4.5). Log lines (-1) become info events;
  * `error` fails the node at its current phase; numbered steps map to phase reports. The
  * installer is a script that cannot act on a conflict, so a step that the phase rules refuse
  * (e.g. already completed by the boot service) is kept as a log line and answered 200 with

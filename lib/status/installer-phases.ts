@@ -2,9 +2,9 @@ import { ValidationError } from '@/lib/http/errors';
 import type { InstallPhase, PhaseStatus } from './phases';
 
 /**
- * What one call of the original installer means in our phase model. The installer
+ * What one call of the Python original's installer means in our phase model. The installer
  * (vpc_ce_installation.py) numbers its steps 1-8 and sends -1 for log lines; the server-side
- * labels of the original are kept as names. vpc_init sends word phases before the installer runs.
+ * labels of the original are kept as names (docs/reference/original-detailed.md §1.4, §4.5). vpc_init sends word phases before the installer runs.
  */
 export type InstallerStep =
   | { kind: 'log' }
@@ -30,7 +30,7 @@ const BOOT_WORDS = ['driver_load', 'driver_success', 'boot', 'download_start', '
 const LOG_WORDS = ['install_complete', 'reboot'];
 
 const LABELS = Object.fromEntries(Object.entries(NUMBERED).map(([n, v]) => [v.label, Number(n)]));
-// The original server's own label for 7 was REBOOTING (its numbering was off by one); accept it as 8.
+// The Python original's own label for 7 was REBOOTING (its numbering was off by one); accept it as 8.
 LABELS.REBOOTING = 8;
 
 

@@ -7,7 +7,7 @@ import { recordEvent } from './timeline';
 /**
  * Records a line the node said (installer log line, overall heartbeat) in its timeline as an
  * `info` event under its current phase, and notes that the node was seen. The node's status and
- * phase do not change (the original flipped the status to LOG on every line).
+ * phase do not change (the Python original flipped the status to LOG on every line, docs/reference/original-detailed.md §4.5).
  */
 export async function recordNodeLog(
   nodeId: number,

@@ -6,7 +6,7 @@ import { activeDeploymentId, loadPhaseState, runStartOf, type PhaseStateDetail }
 import { currentExpectedDurations } from './phase-stats';
 import { timedPhase } from './stuck';
 
-/** The status object of the original API (GET /api/status/nodes/{id}, /deployment/{ip}), plus node state. */
+/** The status object of the Python original's API (docs/reference/original-detailed.md §5.2: GET /api/status/nodes/{id}, /deployment/{ip}), plus node state. */
 export interface NodeStatusView {
   server_ip: string | null;
   server_name: string;

@@ -1,6 +1,6 @@
 /**
- * The installer phases a node reports, in order (names as in the original system), with the
- * default timeout in seconds from the original (overridable per phase by TIMEOUT_<PHASE>).
+ * The installer phases a node reports, in order (names and default timeouts in seconds as in
+ * the Python original, docs/reference/original-detailed.md §5.1; overridable per phase by TIMEOUT_<PHASE>).
  */
 export const INSTALL_PHASES = [
   'ipxe_boot',
@@ -41,7 +41,7 @@ export const PHASE_STATUSES = ['started', 'in_progress', 'completed', 'failed'] 
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 
 /**
- * Status words accepted from callers, mapped onto PHASE_STATUSES. The original installer and
+ * Status words accepted from callers, mapped onto PHASE_STATUSES. The Python original's installer and
  * its scripts said `success`, `starting`, `error`; we keep accepting them.
  */
 export const STATUS_ALIASES: Record<string, PhaseStatus> = {

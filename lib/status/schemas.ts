@@ -23,7 +23,7 @@ const details = z
 /** An id the caller may attach so that its retries are recognised (also accepted as Idempotency-Key header). */
 const callbackId = z.string().trim().min(1).max(128);
 
-/** POST /api/status/phase: the original body plus optional progress, details and callback id. */
+/** POST /api/status/phase: the Python original's body (docs/reference/original-detailed.md §1.4) plus optional progress, details and callback id. */
 export const phaseCallbackSchema = z.object({
   server_ip: ipAddress,
   phase: installPhase,
@@ -48,7 +48,7 @@ export const installerStatusSchema = z.object({
 });
 export type InstallerStatus = z.output<typeof installerStatusSchema>;
 
-/** POST /api/installation/status: the original installer's numbered (or vpc_init's named) phases. */
+/** POST /api/installation/status: the Python original's installer's numbered (or vpc_init's named) phases. */
 export const installationStatusSchema = z
   .object({
     management_ip: ipAddress.optional(),

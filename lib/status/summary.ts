@@ -46,7 +46,7 @@ export async function listStuckNodes() {
 }
 
 /**
- * GET /api/status/summary: the original's fields (total_nodes, status_summary,
+ * GET /api/status/summary: the Python original's fields (docs/reference/original-detailed.md §5.4: total_nodes, status_summary,
  * active_deployments, recent_deployments, timestamp) plus counts by phase of active nodes, the
  * success rate of finished install deployments, per-phase duration statistics and stuck nodes.
  */

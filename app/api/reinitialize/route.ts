@@ -5,7 +5,7 @@ import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-/** Body or query: `node_id` or `mgmt_ip` (the query wins, as in the original). */
+/** Body or query: `node_id` or `mgmt_ip` (the query wins, as in the Python original, docs/reference/original-detailed.md §1.2). */
 export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
   const target = await reinitializeTarget(req);
   const result = await reinitializeNode(target, identity.kind === 'user' ? identity.email : undefined);

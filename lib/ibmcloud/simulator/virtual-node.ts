@@ -13,7 +13,7 @@ import type { SimNodeProgress } from './state';
  * the node fetches them, so reporting starts at `foundation_start`.
  */
 
-/** Simulated seconds per phase: roughly 60-75% of the original timeouts (docs/reference/original-system.md). */
+/** Simulated seconds per phase: roughly 60-75% of the Python original's phase timeouts (docs/reference/original-detailed.md §5.1). */
 export const PHASE_SECONDS: Record<InstallPhase, number> = {
   ipxe_boot: 20,
   config_download: 10,

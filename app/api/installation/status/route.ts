@@ -6,7 +6,7 @@ import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-/** The original installer's numbered phases (1-8), log lines (-1) and errors (node token). */
+/** The Python original's installer's numbered phases (docs/reference/original-detailed.md §1.4) (1-8), log lines (-1) and errors (node token). */
 export const POST = route({ auth: 'node' }, async (req, { identity }) => {
   const nodeId = callerNodeId(identity);
   const body = await parseBody(req, installationStatusSchema);

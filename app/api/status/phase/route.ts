@@ -5,7 +5,7 @@ import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-/** A node reports an install phase (node token; body as in the original plus progress/details). */
+/** A node reports an install phase (node token; body as in the Python original, docs/reference/original-detailed.md §1.4, plus progress/details). */
 export const POST = route({ auth: 'node' }, async (req, { identity, audit }) => {
   const nodeId = callerNodeId(identity);
   const body = await parseBody(req, phaseCallbackSchema);

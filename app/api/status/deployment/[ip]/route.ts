@@ -5,7 +5,7 @@ import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-/** The status object looked up by management IP (the original's "legacy" path). */
+/** The status object looked up by management IP (the Python original's "legacy" path, docs/reference/original-detailed.md §1.4). */
 export const GET = route<{ ip: string }>({ auth: 'viewer' }, async (_req, { params }) =>
   json(await nodeStatusByIp(serverIpParams.parse(params).ip)),
 );

@@ -5,7 +5,7 @@ import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 
-/** Deprecated alias of POST /api/reinitialize (kept from the original API). */
+/** Deprecated alias of POST /api/reinitialize (kept from the Python original's API, docs/reference/original-detailed.md §1.2). */
 export const POST = route<{ id: string }>({ auth: 'operator' }, async (_req, { params, identity, audit }) => {
   const { id } = nodeIdParamSchema.parse(params);
   const result = await reinitializeNode({ node_id: id }, identity.kind === 'user' ? identity.email : undefined);
