@@ -1,7 +1,6 @@
 import { getConfig } from '@/lib/config';
-import { asRequestError } from '@/lib/http/cloud-error';
 import type { DnsZone } from '@/lib/dns/records';
-import { cloudSettings, getCloudClient } from '@/lib/ibmcloud';
+import { asDomainError, cloudSettings, getCloudClient } from '@/lib/ibmcloud';
 import { enqueue } from '@/lib/jobs/engine';
 import { realSleep, type CleanupContext } from './context';
 import type { InventoryScope } from './drift/inventory';
@@ -47,9 +46,9 @@ export function cloudClient() {
   return getCloudClient(getConfig());
 }
 
-/** A reconciliation on an operator's request: an unreachable cloud is a 503, not a 500. */
+/** A reconciliation on an operator's request: an unreachable cloud is unavailable, not a crash. */
 export function reconcileNow() {
   return reconcile(cloudClient(), driftScope()).catch((err) => {
-    throw asRequestError(err);
+    throw asDomainError(err);
   });
 }

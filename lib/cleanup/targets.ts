@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { releaseClusterResources, type DeleteClusterDeps } from '@/lib/clusters/lifecycle';
-import { AppError } from '@/lib/http/errors';
+import { DomainError } from '@/lib/errors';
+import { statusOf } from '@/lib/http/problem';
 import { startFindingCleanup, type FindingCleanupDeps } from './drift/clean-finding';
 import { planSummary, startNodeCleanup, nodesOfDeployment, type StartedCleanup } from './start';
 import type { CleanupTarget, OrphanSweepInput } from './schemas';
@@ -47,8 +48,9 @@ async function cleanupOne(target: CleanupTarget, requestedBy: string, deps: Clea
     const result = await cleanupDeployment(target.id, requestedBy, deps);
     return { ...target, success: result.nodes.every((n) => n.success), status: 202, nodes: result.nodes };
   } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    return { ...target, success: false, status: err.status, detail: err.message };
+    if (!(err instanceof DomainError)) throw err;
+    // The batch answer reports each target as the HTTP status it would have had on its own.
+    return { ...target, success: false, status: statusOf(err), detail: err.message };
   }
 }
 

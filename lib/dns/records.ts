@@ -1,7 +1,7 @@
 import { db, type Prisma } from '@/lib/db/client';
-import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { DnsApi } from '@/lib/ibmcloud/api';
-import { asRequestError } from '@/lib/http/cloud-error';
+import { asDomainError } from '@/lib/ibmcloud/errors';
 import { cloudRecordName, ipFromPtrName, isIpv4, recordFqdn, relativeName, trackedRecordName } from './naming';
 import type { CreateDnsRecordInput, DNS_SORTS, DnsRecordView, ListDnsRecordsQuery } from './schemas';
 import { orderByFor, type PageFacts } from '@/lib/db/paging';
@@ -89,7 +89,7 @@ export async function createManualDnsRecord(input: CreateDnsRecordInput, created
       : await zone.dns.createPtrRecord({ ip, ptrdname: host, ttl: input.ttl });
     cloudId = created.id;
   } catch (err) {
-    throw asRequestError(err, isA ? 'record_name' : 'value');
+    throw asDomainError(err, isA ? 'record_name' : 'value');
   }
   const row = await db.dnsRecord.create({
     data: { zoneId: zone.zoneId, name, type: input.record_type, rdata: isA ? ip : host, ttl: input.ttl, cloudId, owner: 'manual', createdBy },
@@ -114,7 +114,7 @@ export async function deleteManualDnsRecords(name: string, zone: DnsZone): Promi
     try {
       if (row.cloudId) await zone.dns.deleteResourceRecord(row.cloudId);
     } catch (err) {
-      throw asRequestError(err);
+      throw asDomainError(err);
     }
     await db.dnsRecord.delete({ where: { id: row.id } });
   }

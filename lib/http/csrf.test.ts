@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from './errors';
+import { ForbiddenError } from '@/lib/errors';
 import { assertSameOrigin, requestOrigin } from './csrf';
 
 const req = (method: string, headers: Record<string, string> = {}) => new Request('http://app.local:3000/api/x', { method, headers });

@@ -1,11 +1,8 @@
-/** Typed domain errors. lib code throws these; lib/http/problem.ts turns them into problem+json. */
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export class AppError extends Error {
+/**
+ * Errors only HTTP has (a method the route lacks, a body past the size limit): they carry their
+ * status. Domain errors live in lib/errors.ts; lib/http/problem.ts maps both to problem+json.
+ */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
@@ -17,62 +14,28 @@ export class AppError extends Error {
   }
 }
 
-export class ValidationError extends AppError {
-  constructor(detail: string, readonly errors: FieldError[] = []) {
-    super(422, 'Validation failed', detail, { errors });
-  }
-}
-
-export class BadRequestError extends AppError {
-  constructor(detail: string, errors: FieldError[] = []) {
-    super(400, 'Bad request', detail, errors.length ? { errors } : {});
-  }
-}
-
-export class UnauthorizedError extends AppError {
-  constructor(detail = 'Sign in or send a valid API token') {
-    super(401, 'Unauthorized', detail);
-  }
-}
-
-export class ForbiddenError extends AppError {
-  constructor(detail = 'Your role does not allow this action') {
-    super(403, 'Forbidden', detail);
-  }
-}
-
-export class NotFoundError extends AppError {
-  constructor(detail: string) {
-    super(404, 'Not found', detail);
-  }
-}
-
-export class ConflictError extends AppError {
-  constructor(detail: string, extra: Record<string, unknown> = {}) {
-    super(409, 'Conflict', detail, extra);
-  }
-}
-
-export class MethodNotAllowedError extends AppError {
+export class MethodNotAllowedError extends HttpError {
   constructor(method: string, readonly allow: string) {
     super(405, 'Method not allowed', `${method} is not supported here; use ${allow}`);
   }
 }
 
-export class PayloadTooLargeError extends AppError {
+export class PayloadTooLargeError extends HttpError {
   constructor(readonly limitBytes: number) {
     super(413, 'Payload too large', `The request body exceeds ${limitBytes} bytes (MAX_REQUEST_BODY_BYTES)`, { limitBytes });
   }
 }
 
-export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'Too many requests', `Rate limit exceeded; retry in ${retryAfterSeconds} s`);
-  }
-}
-
-export class UnavailableError extends AppError {
-  constructor(detail: string) {
-    super(503, 'Service unavailable', detail);
-  }
-}
+// Until every caller imports lib/errors (lib/boundaries.test.ts lists the ones left).
+export {
+  ConflictError,
+  DomainError as AppError,
+  ForbiddenError,
+  MalformedError as BadRequestError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError as UnauthorizedError,
+  UnavailableError,
+  ValidationError,
+  type FieldError,
+} from '@/lib/errors';

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CloudError } from '@/lib/ibmcloud/errors';
-import { ConflictError, RateLimitedError } from './errors';
-import { problemFromError } from './problem';
+import {
+  ConflictError,
+  ForbiddenError,
+  MalformedError,
+  NotFoundError,
+  RateLimitedError,
+  ResourceConflictError,
+  UnauthenticatedError,
+  UnavailableError,
+  ValidationError,
+} from '@/lib/errors';
+import { MethodNotAllowedError, PayloadTooLargeError } from './errors';
+import { PROBLEM_TYPE_BASE, problemFromError } from './problem';
 
 describe('problemFromError', () => {
   it('turns a zod error into a 422 naming each field', async () => {
@@ -37,5 +48,41 @@ describe('problemFromError', () => {
     expect(unexpected).toBe(false);
     expect(response.status).toBe(503);
     expect((await response.json()).detail).toContain('t-123');
+  });
+
+  it('answers each domain error kind with its one status, title and details', async () => {
+    const cases: [Error, number, string, Record<string, unknown>][] = [
+      [new MalformedError('no table'), 400, 'Bad request', {}],
+      [new MalformedError('bad json', [{ field: '(body)', message: 'invalid JSON' }]), 400, 'Bad request', { errors: [{ field: '(body)', message: 'invalid JSON' }] }],
+      [new UnauthenticatedError(), 401, 'Unauthorized', { detail: 'Sign in or send a valid API token' }],
+      [new ForbiddenError(), 403, 'Forbidden', { detail: 'Your role does not allow this action' }],
+      [new NotFoundError('no node 7'), 404, 'Not found', {}],
+      [new ResourceConflictError('held', 'nvo-vni-a', 'node a'), 409, 'Conflict', { resource: 'nvo-vni-a', holder: 'node a' }],
+      [new ValidationError('bad'), 422, 'Validation failed', { errors: [] }],
+      [new RateLimitedError(3), 429, 'Too many requests', { detail: 'Rate limit exceeded; retry in 3 s' }],
+      [new UnavailableError('down'), 503, 'Service unavailable', {}],
+      [new MethodNotAllowedError('PUT', 'GET, POST'), 405, 'Method not allowed', { detail: 'PUT is not supported here; use GET, POST' }],
+      [new PayloadTooLargeError(10), 413, 'Payload too large', { limitBytes: 10 }],
+    ];
+    for (const [err, status, title, more] of cases) {
+      const { response, unexpected } = problemFromError(err, 'req-2');
+      expect(unexpected).toBe(false);
+      expect(response.status).toBe(status);
+      const body = await response.json();
+      expect(body).toEqual({
+        type: PROBLEM_TYPE_BASE + title.toLowerCase().replace(/ /g, '-'),
+        title,
+        status,
+        detail: err.message,
+        requestId: 'req-2',
+        ...more,
+      });
+    }
+    expect(problemFromError(new MethodNotAllowedError('PUT', 'GET')).response.headers.get('allow')).toBe('GET');
+  });
+
+  it('keeps HTTP statuses out of domain errors', () => {
+    expect(new NotFoundError('x')).not.toHaveProperty('status');
+    expect(new ConflictError('x', { field: 'email' })).toMatchObject({ kind: 'conflict', details: { field: 'email' } });
   });
 });

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
-import { asRequestError } from './cloud-error';
-import { AppError, MethodNotAllowedError, RateLimitedError, ValidationError, type FieldError } from './errors';
+import { DomainError, RateLimitedError, ValidationError, zodFieldErrors, type ErrorKind, type FieldError } from '@/lib/errors';
+import { asDomainError } from '@/lib/ibmcloud/errors';
+import { HttpError, MethodNotAllowedError } from './errors';
 
 export const PROBLEM_TYPE_BASE = 'https://nutanix-vpc-orchestrator.dev/problems/';
 
@@ -21,11 +22,21 @@ export function problemResponse(problem: Problem, headers: HeadersInit = {}): Re
   });
 }
 
-export function zodFieldErrors(err: ZodError, prefix: string[] = []): FieldError[] {
-  return err.issues.map((i) => ({
-    field: [...prefix, ...i.path.map(String)].join('.') || '(body)',
-    message: i.message,
-  }));
+/** The one place a domain error kind becomes an HTTP status. */
+const STATUS: Record<ErrorKind, { status: number; title: string }> = {
+  malformed: { status: 400, title: 'Bad request' },
+  unauthenticated: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  invalid: { status: 422, title: 'Validation failed' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+};
+
+/** The HTTP status a domain error answers with. */
+export function statusOf(err: DomainError): number {
+  return STATUS[err.kind].status;
 }
 
 function slug(title: string) {
@@ -39,18 +50,17 @@ function slug(title: string) {
 export function problemFromError(err: unknown, requestId?: string): { response: Response; unexpected: boolean } {
   if (err instanceof ZodError) err = new ValidationError('The request is invalid', zodFieldErrors(err));
   // An IBM Cloud failure that reaches the edge is the cloud's answer, not our crash.
-  err = asRequestError(err);
-  if (err instanceof AppError) {
+  err = asDomainError(err);
+  if (err instanceof DomainError || err instanceof HttpError) {
+    const { status, title } = err instanceof DomainError ? STATUS[err.kind] : err;
+    const extra = err instanceof DomainError ? err.details : err.extra;
     const headers: Record<string, string> =
       err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) }
       : err instanceof MethodNotAllowedError ? { allow: err.allow }
       : {};
     return {
       unexpected: false,
-      response: problemResponse(
-        { type: PROBLEM_TYPE_BASE + slug(err.title), title: err.title, status: err.status, detail: err.message, requestId, ...err.extra },
-        headers,
-      ),
+      response: problemResponse({ type: PROBLEM_TYPE_BASE + slug(title), title, status, detail: err.message, requestId, ...extra }, headers),
     };
   }
   return {

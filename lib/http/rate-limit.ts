@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { RateLimitedError } from './errors';
+import { RateLimitedError } from '@/lib/errors';
 
 export interface Limit {
   /** Requests allowed per window. */

@@ -5,12 +5,13 @@ import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { authenticate, type AuthOptions } from '@/lib/auth/authenticate';
 import type { Identity, Requirement } from '@/lib/auth/identity';
 import { getConfig } from '@/lib/config';
+import { MalformedError, ValidationError, zodFieldErrors } from '@/lib/errors';
 import { logger, redactUrl, type Logger } from '@/lib/log/logger';
 import { observeHttpRequest } from '@/lib/metrics/http';
 import { clientIp } from './client-ip';
 import { assertSameOrigin } from './csrf';
-import { BadRequestError, PayloadTooLargeError, ValidationError } from './errors';
-import { problemFromError, zodFieldErrors } from './problem';
+import { PayloadTooLargeError } from './errors';
+import { problemFromError } from './problem';
 import { enforceRequestLimit } from './rate-limit-policies';
 
 export interface RouteContext<P> {
@@ -104,7 +105,7 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
   try {
     raw = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
-    throw new BadRequestError('The request body is not valid JSON', [{ field: '(body)', message: 'invalid JSON' }]);
+    throw new MalformedError('The request body is not valid JSON', [{ field: '(body)', message: 'invalid JSON' }]);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ValidationError('The request body is invalid', zodFieldErrors(parsed.error));

@@ -1,3 +1,5 @@
+import { ConflictError, UnavailableError, ValidationError } from '@/lib/errors';
+
 /**
  * Typed IBM Cloud errors. Built from the HTTP status and IBM's error body
  * `{ errors: [{ code, message, more_info, target }], trace }` (docs/reference/ibmcloud-api.md §5.1), never from the
@@ -160,4 +162,16 @@ export function fromSdkError(err: unknown, operation?: string): CloudError {
     retryAfterMs: parseRetryAfter(headers['retry-after']),
     operation,
   });
+}
+
+/**
+ * A cloud failure on an operator's request as the domain error it deserves: IBM refusing the input
+ * is the caller's problem (invalid, conflict), anything else means the cloud is unavailable.
+ * Anything that is not a CloudError is returned as it is.
+ */
+export function asDomainError(err: unknown, field = '(body)'): unknown {
+  if (!(err instanceof CloudError)) return err;
+  if (err.kind === 'validation') return new ValidationError(`IBM Cloud refused the request: ${err.message}`, [{ field, message: err.message }]);
+  if (err.kind === 'conflict') return new ConflictError(`IBM Cloud refused the request: ${err.message}`);
+  return new UnavailableError(`IBM Cloud did not complete the request (${err.code}${err.trace ? `, trace ${err.trace}` : ''})`);
 }

@@ -1,7 +1,7 @@
 import { db, type Prisma } from '@/lib/db/client';
 import type { CloudResource } from '@/lib/db/generated/client';
 import { cloudRecordName } from '@/lib/dns/naming';
-import { ConflictError } from '@/lib/http/errors';
+import { ResourceConflictError } from '@/lib/errors';
 import type { BareMetalServer, DnsApi, DnsResourceRecord, ReservedIp, TagsApi, VirtualNetworkInterface, VpcApi } from '@/lib/ibmcloud';
 import { primaryVniIdOf } from '@/lib/ibmcloud';
 import { planCleanup, type CleanupPlan, type LedgerEntry } from '@/lib/cleanup/plan';
@@ -60,13 +60,6 @@ export interface FoundResource {
   primaryVniId?: string;
   type?: string;
   rdata?: string;
-}
-
-/** A found resource (or a ledger row) that belongs to someone else: 409, nothing of it touched. */
-export class ResourceConflictError extends ConflictError {
-  constructor(detail: string, readonly resource: string, readonly holder?: string) {
-    super(detail, { resource, ...(holder ? { holder } : {}) });
-  }
 }
 
 export function ownerLabel(row: { nodeId: number | null; clusterId: number | null }, names: { node?: string | null; cluster?: string | null } = {}): string {

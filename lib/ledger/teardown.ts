@@ -3,9 +3,9 @@ import type { PlannedDeletion } from '@/lib/cleanup/plan';
 import { waitUntil } from '@/lib/cleanup/wait';
 import { db } from '@/lib/db/client';
 import type { CloudResource } from '@/lib/db/generated/client';
-import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { ConflictError, NotFoundError, ResourceConflictError } from '@/lib/errors';
 import { isNotFound, type CloudClient } from '@/lib/ibmcloud';
-import { api, detailsOf, findCandidates, isOurs, kindLabel, markResource, planNodeCleanup, ResourceConflictError, type LedgerCloud } from './ledger';
+import { api, detailsOf, findCandidates, isOurs, kindLabel, markResource, planNodeCleanup, type LedgerCloud } from './ledger';
 
 /**
  * The one teardown of ledger rows, used by rollback (`deleteLedgerResource`, row by row) and by

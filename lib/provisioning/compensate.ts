@@ -3,7 +3,7 @@ import type { Deployment } from '@/lib/db/generated/client';
 import { CloudError } from '@/lib/ibmcloud';
 import { recordEvent } from '@/lib/status/timeline';
 import type { WorkflowDeps } from './context';
-import { AppError } from '@/lib/http/errors';
+import { DomainError } from '@/lib/errors';
 import { ledgerForTeardown, markResource } from '@/lib/ledger/ledger';
 import { deleteLedgerResource } from '@/lib/ledger/teardown';
 import { releaseNode, stillOwns } from './node-owner';
@@ -26,7 +26,7 @@ export async function compensateDeployment(deployment: Deployment, deps: Workflo
       if (result === 'pending') return { next: 'run', delayMs: deps.pollMs };
       removed++;
     } catch (err) {
-      if ((err instanceof CloudError && !err.retryable && err.kind !== 'conflict') || err instanceof AppError) {
+      if ((err instanceof CloudError && !err.retryable && err.kind !== 'conflict') || err instanceof DomainError) {
         // Cannot be fixed by waiting (or not provably ours): leave it to the cleanup area, flagged, and go on.
         deps.log.error({ err: err instanceof CloudError ? err.toLog() : err.message, resource: row.name }, 'compensation could not delete a resource');
         await markResource(row.id, 'failed');

@@ -1,6 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { BadRequestError, ValidationError } from '@/lib/http/errors';
-import { zodFieldErrors } from '@/lib/http/problem';
+import { MalformedError, ValidationError, zodFieldErrors } from '@/lib/errors';
 import { readBodyText } from '@/lib/http/route';
 import { reinitializeSchema } from './schemas';
 
@@ -15,7 +14,7 @@ export async function reinitializeTarget(req: NextRequest) {
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed;
       else throw new Error('not an object');
     } catch {
-      throw new BadRequestError('The request body is not a JSON object', [{ field: '(body)', message: 'invalid JSON' }]);
+      throw new MalformedError('The request body is not a JSON object', [{ field: '(body)', message: 'invalid JSON' }]);
     }
   }
   const fromQuery = query.node_id !== undefined || query.mgmt_ip !== undefined;

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import type { Deployment, DeploymentStep } from '@/lib/db/generated/client';
-import { AppError } from '@/lib/http/errors';
+import { DomainError } from '@/lib/errors';
 import { CloudError } from '@/lib/ibmcloud';
 import { withAdvisoryLock } from '@/lib/jobs/lock';
 import { claimNode, releaseNode, stillOwns } from './node-owner';
@@ -30,7 +30,7 @@ const stepPhase = (name: string) => (name === 'validate' ? 'provisioning' : name
 function isRetryable(err: unknown): boolean {
   if (err instanceof PermanentStepError) return false;
   if (err instanceof CloudError) return err.retryable;
-  if (err instanceof AppError) return false;
+  if (err instanceof DomainError) return false;
   return true; // database hiccups, lost connections: worth another try
 }
 

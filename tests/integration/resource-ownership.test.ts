@@ -106,8 +106,8 @@ describe('resource ownership: we adopt and delete only what is provably ours', (
     const body = provisionRequestSchema.parse({ node_config: { node_name: 'own-c', server_profile: 'cx3d-metal-48x128' } });
     const attempt = provisionNodes(body, { dryRun: false, requestedBy: 'test' }, testDeps(cloud));
     await expect(attempt).rejects.toMatchObject({
-      status: 409,
-      extra: { errors: [expect.objectContaining({ field: 'node_config.node_name', message: expect.stringMatching(new RegExp(`node own-c \\(id ${old.nodeId}\\)`)) })] },
+      kind: 'conflict',
+      details: { errors: [expect.objectContaining({ field: 'node_config.node_name', message: expect.stringMatching(new RegExp(`node own-c \\(id ${old.nodeId}\\)`)) })] },
     });
     expect(await db.node.count({ where: { name: 'own-c' } })).toBe(1);
 
@@ -157,7 +157,7 @@ describe('the ledger never hands a live row to a new owner', () => {
     await db.cloudResource.update({ where: { id: row.id }, data: { state: 'failed', cloudId: 'vni-1' } });
 
     await expect(recordIntent({ kind: 'vni', name: 'nvo-held-mgmt-vni', nodeId: other.id, subnetId: 's' }))
-      .rejects.toMatchObject({ status: 409, message: expect.stringMatching(new RegExp(`nvo-held-mgmt-vni is still held by node held \\(id ${holder.id}\\)`)) });
+      .rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(new RegExp(`nvo-held-mgmt-vni is still held by node held \\(id ${holder.id}\\)`)) });
     expect(await db.cloudResource.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ nodeId: holder.id, state: 'failed', cloudId: 'vni-1' });
     expect(await db.cloudResource.count()).toBe(1);
   });
@@ -189,7 +189,7 @@ describe('the admin way out of a name held by a failed cleanup', () => {
 
     // Other rows are still live: the name stays reserved until the retried cleanup deletes them.
     const body = provisionRequestSchema.parse({ node_config: { node_name: 'own-e', server_profile: 'cx3d-metal-48x128' } });
-    await expect(provisionNodes(body, { dryRun: false, requestedBy: 'test' }, testDeps(cloud))).rejects.toMatchObject({ status: 409 });
+    await expect(provisionNodes(body, { dryRun: false, requestedBy: 'test' }, testDeps(cloud))).rejects.toMatchObject({ kind: 'conflict' });
     expect(await cleanNode(old.nodeId)).toBe('succeeded');
     const gone = inventoryOf(await inventory(), 'own-e');
     expect([gone.servers, gone.vnis, gone.reservedIps, gone.dns]).toEqual([[], [], [], []]);
