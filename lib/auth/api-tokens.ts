@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/config';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/http/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { UserIdentity } from './identity';
 import { db } from '@/lib/db/client';
 import { isRole, type Role } from './roles';

@@ -1,6 +1,6 @@
 import { consume } from '@/lib/http/rate-limit';
 import { rateLimits } from '@/lib/http/rate-limit-policies';
-import { RateLimitedError } from '@/lib/http/errors';
+import { RateLimitedError } from '@/lib/errors';
 
 /**
  * Addresses PostgreSQL has told this instance are over their failed-authentication budget, until

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { ForbiddenError, UnauthorizedError } from '@/lib/http/errors';
+import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { verifyApiToken } from './api-tokens';
 import type { Identity, Requirement } from './identity';
@@ -81,7 +81,7 @@ export async function authenticate(req: NextRequest, requirement: Requirement, o
     if (who.kind !== 'node') throw new ForbiddenError('A valid node token is required');
     return who;
   }
-  if (who.kind !== 'user') throw new UnauthorizedError();
+  if (who.kind !== 'user') throw new UnauthenticatedError();
   if (!hasRole(who.role, requirement)) throw new ForbiddenError(`This action needs the ${requirement} role`);
   return who;
 }

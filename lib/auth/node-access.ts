@@ -1,5 +1,5 @@
 import { isInstallable, statusIs } from '@/lib/status/node-statuses';
-import { ForbiddenError } from '@/lib/http/errors';
+import { ForbiddenError } from '@/lib/errors';
 
 /**
  * What a node's boot token may do, by the node's stage. The one policy boot (lib/boot) and the

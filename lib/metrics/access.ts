@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { bearerToken, identify } from '@/lib/auth/authenticate';
 import { hasRole } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
-import { ForbiddenError, UnauthorizedError } from '@/lib/http/errors';
+import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { ipAllowed } from '@/lib/http/ip-allow';
 
 function sameSecret(a: string, b: string): boolean {
@@ -23,6 +23,6 @@ export async function authorizeMetricsScrape(req: NextRequest, sourceIp: string 
   if (METRICS_TOKEN && bearer && sameSecret(bearer, METRICS_TOKEN)) return;
   if (sourceIp && ipAllowed(sourceIp, METRICS_ALLOW)) return;
   const who = await identify(req, 'admin');
-  if (who.kind !== 'user') throw new UnauthorizedError('Send the metrics token, scrape from an allowed address, or sign in as an admin');
+  if (who.kind !== 'user') throw new UnauthenticatedError('Send the metrics token, scrape from an allowed address, or sign in as an admin');
   if (!hasRole(who.role, 'admin')) throw new ForbiddenError('Metrics need the admin role, the metrics token or an allowed address');
 }

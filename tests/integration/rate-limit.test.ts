@@ -5,7 +5,7 @@ import { POST as createToken } from '@/app/api/tokens/route';
 import { forgetLimitedAddresses } from '@/lib/auth/auth-failures';
 import { assertSignInAllowed, signInWithPassword } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
-import { RateLimitedError } from '@/lib/http/errors';
+import { RateLimitedError } from '@/lib/errors';
 import { consume, consumeLocal, enforce, refund, resetLocalBuckets } from '@/lib/http/rate-limit';
 import { rateLimits } from '@/lib/http/rate-limit-policies';
 import { resetDatabase } from '../helpers/db';
