@@ -12,6 +12,11 @@ export function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
+/** What an A or PTR record points at: the address, or (PTR) the host name; '' for other types. */
+export function recordValue(r: DnsResourceRecord): string {
+  return String((r.type === 'PTR' ? r.rdata.ptrdname : r.rdata.ip) ?? '');
+}
+
 /** Relative names get the zone appended, as the service does (docs/reference/ibmcloud-api.md §6.3). */
 export function fqdn(name: string, zoneName: string): string {
   const bare = name.replace(/\.$/, '');

@@ -1,5 +1,6 @@
 export type { CloudClient, DnsApi, TagsApi, VpcApi } from './api';
 export { createCloudClient, getCloudClient } from './client';
+export { recordValue } from './dns';
 export * from './errors';
 export { cloudEndpoints, cloudSettings } from './settings';
 export type * from './types';

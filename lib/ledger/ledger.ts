@@ -3,7 +3,7 @@ import type { CloudResource } from '@/lib/db/generated/client';
 import { cloudRecordName } from '@/lib/dns/naming';
 import { ResourceConflictError } from '@/lib/errors';
 import type { BareMetalServer, DnsApi, DnsResourceRecord, ReservedIp, TagsApi, VirtualNetworkInterface, VpcApi } from '@/lib/ibmcloud';
-import { primaryVniIdOf } from '@/lib/ibmcloud';
+import { primaryVniIdOf, recordValue } from '@/lib/ibmcloud';
 import { planCleanup, type CleanupPlan, type LedgerEntry } from '@/lib/cleanup/plan';
 import { getInstallationTag } from '@/lib/system/installation';
 
@@ -133,7 +133,7 @@ export const fromServer = (s: BareMetalServer): FoundResource => ({
 export const fromVni = (v: VirtualNetworkInterface): FoundResource => ({ id: v.id, name: v.name, crn: v.crn, subnetId: v.subnet?.id, primaryIpId: v.primary_ip?.id });
 export const fromReservedIp = (subnetId: string, ip: ReservedIp): FoundResource => ({ id: ip.id, name: ip.name, subnetId, address: ip.address });
 export const fromDnsRecord = (r: DnsResourceRecord): FoundResource => ({
-  id: r.id, name: r.name, type: r.type, rdata: String((r.type === 'PTR' ? r.rdata.ptrdname : r.rdata.ip) ?? ''),
+  id: r.id, name: r.name, type: r.type, rdata: recordValue(r),
 });
 
 /** Same-name cloud objects a row could stand for (DNS: same type and name). */

@@ -4,7 +4,7 @@ import { waitUntil } from '@/lib/cleanup/wait';
 import { db } from '@/lib/db/client';
 import type { CloudResource } from '@/lib/db/generated/client';
 import { ConflictError, NotFoundError, ResourceConflictError } from '@/lib/errors';
-import { isNotFound, type CloudClient } from '@/lib/ibmcloud';
+import { isNotFound, recordValue, type CloudClient } from '@/lib/ibmcloud';
 import { api, detailsOf, findCandidates, isOurs, kindLabel, markResource, planNodeCleanup, type LedgerCloud } from './ledger';
 
 /**
@@ -81,7 +81,7 @@ async function resolvePlanned(ctx: CleanupContext, r: PlannedDeletion): Promise<
   const name = r.recordName ?? r.name;
   const matches = await ctx.cloud.dns.listResourceRecords({ type: r.recordType, name });
   const want = (r.rdata ?? '').toLowerCase().replace(/\.$/, '');
-  const hit = matches.find((m) => m.name.toLowerCase() === name.toLowerCase() && String(m.rdata.ip ?? m.rdata.ptrdname ?? '').toLowerCase().replace(/\.$/, '') === want);
+  const hit = matches.find((m) => m.name.toLowerCase() === name.toLowerCase() && recordValue(m).toLowerCase().replace(/\.$/, '') === want);
   return hit?.id ?? null;
 }
 

@@ -1,4 +1,5 @@
 import type { CloudClient } from '@/lib/ibmcloud/api';
+import { recordValue } from '@/lib/ibmcloud/dns';
 import { listResourcesWithTag } from '@/lib/ibmcloud/tagging';
 
 /** One cloud object of a kind we create, as the reconciliation sees it. */
@@ -74,9 +75,9 @@ export async function readInventory(cloud: CloudClient, scope: InventoryScope, i
   const zone = scope.zoneName.toLowerCase();
   const ourHosts = new Set(records.filter((r) => r.type === 'A' && ourDnsName(relative(r.name, zone), scope.prefix)).map((r) => r.name.toLowerCase()));
   for (const r of records) {
-    const ours = r.type === 'A' ? ourHosts.has(r.name.toLowerCase()) : r.type === 'PTR' && ourHosts.has(String(r.rdata.ptrdname ?? '').toLowerCase());
+    const ours = r.type === 'A' ? ourHosts.has(r.name.toLowerCase()) : r.type === 'PTR' && ourHosts.has(recordValue(r).toLowerCase());
     if (r.type !== 'A' && r.type !== 'PTR') continue;
-    const value = r.type === 'A' ? String(r.rdata.ip ?? '') : String(r.rdata.ptrdname ?? '');
+    const value = recordValue(r);
     items.push({ kind: 'dns_record', id: r.id, name: r.name.toLowerCase(), recordType: r.type, address: value, createdAt: r.created_on, namedLikeOurs: ours, tagged: false });
   }
   return items;
