@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { recordBootFetch } from './fetch-record';
 import { nodeForInstall } from './install-access';
 import { networkFacts } from './network-facts';

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { NotFoundError, ValidationError } from '@/lib/http/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { imagePath, isSafeImageName } from './image-path';
 import type { RegisterBootImage } from './schemas';
 

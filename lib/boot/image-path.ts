@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 
 /** Letters, digits, dot, dash, underscore; no leading dot, no `..`, no slash, no NUL. */
 const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;

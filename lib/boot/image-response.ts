@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { etagOf, isNotModified, rangeStillValid } from './conditional';
 import { fileRangeStream } from './counting-stream';
 import { parseRange } from './http-range';

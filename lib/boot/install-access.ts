@@ -1,4 +1,4 @@
-import { ForbiddenError } from '@/lib/http/errors';
+import { ForbiddenError } from '@/lib/errors';
 import { assertNodeMay, nodeStage } from '@/lib/auth/node-access';
 import { isInstalled, loadBootNode, type BootNode } from './boot-node';
 

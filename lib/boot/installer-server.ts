@@ -1,7 +1,7 @@
 import { isIPv4 } from 'node:net';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { ForbiddenError, ValidationError } from '@/lib/http/errors';
+import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { recordBootFetch } from './fetch-record';
 import { catalogChecksums } from './image-catalog';
 import { nodeForInstall } from './install-access';

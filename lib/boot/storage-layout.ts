@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '@/lib/http/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { findProfile } from '@/lib/provisioning/profiles';
 import { DEFAULT_STORAGE_TEMPLATE, findStorageTemplate, templateMismatch } from '@/lib/provisioning/storage-templates';
 
