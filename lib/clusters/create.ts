@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { ConflictError, ValidationError, type FieldError } from '@/lib/http/errors';
+import { ConflictError, ValidationError, type FieldError } from '@/lib/errors';
 import { recordEvent } from '@/lib/status/timeline';
 import { enqueueClusterFormation } from './jobs';
 import { statusesWhereNot, statusIs } from '@/lib/status/node-statuses';

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { ConflictError, NotFoundError, UnavailableError } from '@/lib/http/errors';
+import { ConflictError, NotFoundError, UnavailableError } from '@/lib/errors';
 import { CloudError } from '@/lib/ibmcloud';
 import { recordEvent } from '@/lib/status/timeline';
 import { releaseClusterAddresses, type AddressDeps } from './addresses';

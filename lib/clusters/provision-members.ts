@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '@/lib/http/errors';
+import { ConflictError, ValidationError } from '@/lib/errors';
 import { defaultDeps } from '@/lib/provisioning/context';
 import { provisionNodes } from '@/lib/provisioning/provision';
 import type { ProvisionRequest } from '@/lib/provisioning/schemas';

@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { statusesWhere } from '@/lib/status/node-statuses';
 import { listEvents } from '@/lib/status/timeline';
 import { clusterInclude, loadClusterRow, toClusterView, type ClusterView } from './views';

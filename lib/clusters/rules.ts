@@ -1,4 +1,4 @@
-import type { FieldError } from '@/lib/http/errors';
+import type { FieldError } from '@/lib/errors';
 
 export const CLUSTER_TYPES = ['single_node', 'multi_node'] as const;
 export type ClusterType = (typeof CLUSTER_TYPES)[number];

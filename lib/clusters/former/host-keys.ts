@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { ValidationError } from '@/lib/http/errors';
+import { ValidationError } from '@/lib/errors';
 
 /** One public host key as sshd prints it (`/etc/ssh/ssh_host_*_key.pub`, comment dropped). */
 const KEY = /^(ssh-ed25519|ecdsa-sha2-nistp(?:256|384|521)|ssh-rsa) ([A-Za-z0-9+/]+={0,2})(?:\s.*)?$/;
