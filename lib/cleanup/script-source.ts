@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { renderCleanupScript, type ScriptSettings } from './script';
 import { nodesOfDeployment } from './start';

@@ -1,5 +1,5 @@
 import { db, type Prisma } from '@/lib/db/client';
-import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordEvent } from '@/lib/status/timeline';
 import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { CLEANUP_STEPS, planItems, type CleanupPlan } from './plan';

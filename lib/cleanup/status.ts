@@ -1,5 +1,5 @@
 import { db, type Prisma } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { statusesWhere, statusIs } from '@/lib/status/node-statuses';
 import { CLEANUP_STEPS } from './plan';
 

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import type { CloudClient } from '@/lib/ibmcloud/api';
 import { isNotFound } from '@/lib/ibmcloud/errors';
 import { cloudRecordName } from '@/lib/dns/naming';

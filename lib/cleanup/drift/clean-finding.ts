@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { CloudError } from '@/lib/ibmcloud/errors';
-import { ConflictError } from '@/lib/http/errors';
+import { ConflictError } from '@/lib/errors';
 import type { CleanupContext } from '../context';
 import { startNodeCleanup, type EnqueueCleanup } from '../start';
 import { deleteWhenFree, requestServerDelete, waitServerGone, waitServerStopped } from '@/lib/ledger/teardown';

@@ -1,5 +1,5 @@
 import { db, type Prisma } from '@/lib/db/client';
-import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import { costHint } from '../pricing';
 import type { FindingsQuery } from '../schemas';
 
