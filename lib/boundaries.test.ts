@@ -22,15 +22,6 @@ const HTTP_ERRORS_NOT_YET_MOVED = new Set([
   'lib/provisioning/queries.ts',
   'lib/provisioning/reinitialize.ts',
   'lib/provisioning/validate.ts',
-  'lib/status/apply-phase-report.ts',
-  'lib/status/callbacks.ts',
-  'lib/status/deployments.ts',
-  'lib/status/history.ts',
-  'lib/status/installer-callbacks.ts',
-  'lib/status/installer-phases.ts',
-  'lib/status/node-status.ts',
-  'lib/status/transitions.test.ts',
-  'lib/status/transitions.ts',
   'components/common/send.ts',
 ]);
 

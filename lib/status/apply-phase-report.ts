@@ -1,7 +1,7 @@
 import { notifyStatement } from '@/lib/bus';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
 import { pgPool } from '@/lib/db/pg-pool';
-import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
 import { observePhaseDuration } from '@/lib/metrics/phases';
 import { callbackKey } from './idempotency';

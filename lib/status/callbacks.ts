@@ -2,7 +2,7 @@ import type { Identity } from '@/lib/auth/identity';
 import { assertNodeMay, nodeStage, type NodeAction } from '@/lib/auth/node-access';
 import { db } from '@/lib/db/client';
 import { parseHostKeys, recordHostKeys } from '@/lib/clusters/former/host-keys';
-import { ConflictError, ForbiddenError, ValidationError } from '@/lib/http/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { applyPhaseReport, loadReportState, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
 import { POST_INSTALL_PHASES } from './phases';
 import type { PhaseCallback } from './schemas';

@@ -1,5 +1,5 @@
 import { db, type Prisma } from '@/lib/db/client';
-import { ValidationError } from '@/lib/http/errors';
+import { ValidationError } from '@/lib/errors';
 import { orderByFor, type PageFacts } from '@/lib/db/paging';
 import type { DEPLOYMENT_SORTS, DeploymentsQuery } from './schemas';
 

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { nodeByManagementIp } from './node-status';
 
 export const HISTORY_LIMIT = 1000;

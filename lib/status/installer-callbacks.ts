@@ -1,7 +1,7 @@
 import type { Prisma } from '@/lib/db/client';
 import type { Node } from '@/lib/db/generated/client';
 import { db } from '@/lib/db/client';
-import { ConflictError, ForbiddenError } from '@/lib/http/errors';
+import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { applyPhaseReport } from './apply-phase-report';
 import { assertNodeMay, nodeStage } from '@/lib/auth/node-access';
 import { callerNodeAt, phaseAction } from './callbacks';

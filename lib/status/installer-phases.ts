@@ -1,4 +1,4 @@
-import { ValidationError } from '@/lib/http/errors';
+import { ValidationError } from '@/lib/errors';
 import type { InstallPhase, PhaseStatus } from './phases';
 
 /**

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { getConfig } from '@/lib/config';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { estimateProgress, type ExpectedDurations } from './estimates';
 import { activeDeploymentId, loadPhaseState, runStartOf, type PhaseStateDetail } from './phase-state';
 import { currentExpectedDurations } from './phase-stats';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '@/lib/http/errors';
+import { ConflictError } from '@/lib/errors';
 import { assertNodeAcceptsReports, checkPhaseTransition } from './transitions';
 
 describe('checkPhaseTransition', () => {

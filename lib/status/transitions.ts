@@ -1,4 +1,4 @@
-import { ConflictError } from '@/lib/http/errors';
+import { ConflictError } from '@/lib/errors';
 import { isInstallable } from './node-statuses';
 import { phaseIndex, type InstallPhase, type PhaseStatus } from './phases';
 
