@@ -12,19 +12,6 @@ function sourceFiles(dir: string): string[] {
 
 const isTest = (f: string) => /\.test\.tsx?$/.test(f);
 
-/** Files still importing lib/http/errors while they move to lib/errors: this list only shrinks. */
-const HTTP_ERRORS_NOT_YET_MOVED = new Set([
-  'lib/db/viewer.ts',
-  'lib/provisioning/catalog.ts',
-  'lib/provisioning/ip-allocation.ts',
-  'lib/provisioning/preview.ts',
-  'lib/provisioning/provision.ts',
-  'lib/provisioning/queries.ts',
-  'lib/provisioning/reinitialize.ts',
-  'lib/provisioning/validate.ts',
-  'components/common/send.ts',
-]);
-
 describe('module boundaries', () => {
   it('reads configuration only through lib/config: no process.env in lib/ or proxy.ts', () => {
     const files = [...sourceFiles('lib'), 'proxy.ts'].filter(
@@ -47,7 +34,6 @@ describe('module boundaries', () => {
     );
     const importsHttpErrors = /from\s+['"](?:@\/lib\/http|(?:\.\.?\/)+(?:lib\/)?http)\/errors['"]/;
     const offenders = files.filter((f) => importsHttpErrors.test(readFileSync(f, 'utf8')));
-    expect(offenders.filter((f) => !HTTP_ERRORS_NOT_YET_MOVED.has(f))).toEqual([]);
-    expect([...HTTP_ERRORS_NOT_YET_MOVED].filter((f) => !offenders.includes(f))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldError } from '@/lib/http/errors';
+import type { FieldError } from '@/lib/errors';
 
 /** The problem+json of a refused call (or a stand-in when the answer was not JSON). */
 export interface ApiProblem {

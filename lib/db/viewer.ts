@@ -1,4 +1,4 @@
-import { BadRequestError } from '@/lib/http/errors';
+import { MalformedError } from '@/lib/errors';
 import { db } from './client';
 
 /**
@@ -41,7 +41,7 @@ function columnsOf(model: RuntimeModel): ViewerColumn[] {
 function resolveTable(table: string): { name: string; columns: ViewerColumn[]; delegate: Delegate } {
   const all = models();
   if (!Object.hasOwn(all, table)) {
-    throw new BadRequestError(`No table named ${JSON.stringify(table)}`, [{ field: 'table', message: `one of ${viewerTableNames().join(', ')}` }]);
+    throw new MalformedError(`No table named ${JSON.stringify(table)}`, [{ field: 'table', message: `one of ${viewerTableNames().join(', ')}` }]);
   }
   const delegate = (db as unknown as Record<string, Delegate>)[table[0].toLowerCase() + table.slice(1)];
   return { name: table, columns: columnsOf(all[table]), delegate };
@@ -84,7 +84,7 @@ export async function viewTable(q: { table: string; limit: number; offset: numbe
   const sort = q.sort ?? columns[0].name;
   const column = sort.replace(/^-/, '');
   if (!columns.some((c) => c.name === column && c.type !== 'Json')) {
-    throw new BadRequestError(`Cannot sort ${name} by ${JSON.stringify(sort)}`, [
+    throw new MalformedError(`Cannot sort ${name} by ${JSON.stringify(sort)}`, [
       { field: 'sort', message: `a column of ${name}, optionally prefixed with - for descending` },
     ]);
   }

@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '@/lib/http/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { findProfile, profileListEntry, profileSummary, SERVER_PROFILES } from './profiles';
 import { findStorageTemplate, STORAGE_TEMPLATES, storageConfig, templateMismatch } from './storage-templates';
 

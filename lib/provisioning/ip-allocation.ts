@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { ConflictError } from '@/lib/http/errors';
+import { ConflictError } from '@/lib/errors';
 import { rangeAddresses } from './addresses';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError } from '@/lib/http/errors';
+import { ValidationError } from '@/lib/errors';
 import { profileSummary } from './profiles';
 import type { validateNodeConfigSchema } from './schemas';
 import { storageConfig } from './storage-templates';

@@ -1,5 +1,5 @@
 import { db, type Prisma } from '@/lib/db/client';
-import { ConflictError, ValidationError } from '@/lib/http/errors';
+import { ConflictError, ValidationError } from '@/lib/errors';
 import type { WorkflowDeps } from './context';
 import { createDeployment } from './deployments';
 import { assignNode } from './node-owner';

@@ -1,6 +1,6 @@
 import { db, type Prisma } from '@/lib/db/client';
 import type { Node } from '@/lib/db/generated/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { orderByFor, type PageFacts } from '@/lib/db/paging';
 import { listEvents } from '@/lib/status/timeline';
 import { currentChainUrl } from './boot-token';

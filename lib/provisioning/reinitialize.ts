@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { ConflictError, NotFoundError } from '@/lib/http/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import { statusIs } from '@/lib/status/node-statuses';
 import { recordEvent } from '@/lib/status/timeline';
 import { cancelOpenDeployments, createDeployment } from './deployments';

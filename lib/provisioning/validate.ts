@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import type { FieldError } from '@/lib/http/errors';
+import type { FieldError } from '@/lib/errors';
 import { statusesWhere } from '@/lib/status/node-statuses';
 import { findProfile, type ClusterRole, type ServerProfile } from './profiles';
 import { NODE_NAME_MAX, NODE_NAME_PATTERN } from './schemas';
