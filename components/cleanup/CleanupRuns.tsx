@@ -1,24 +1,24 @@
 'use client';
 
-import { ProgressBar, StructuredListBody, StructuredListCell, StructuredListHead, StructuredListRow, StructuredListWrapper, Tag, Tile } from '@carbon/react';
+import { ProgressBar, StructuredListBody, StructuredListCell, StructuredListHead, StructuredListRow, StructuredListWrapper, Tile } from '@carbon/react';
 import useSWR from 'swr';
 import type { CleanupRunView } from '@/lib/cleanup/status';
 import { fetchJson } from '@/components/common/fetch-json';
 import { formatTime } from '@/components/common/format';
+import { StatusTag } from '@/components/status/StatusTag';
+import { OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 interface Runs {
   running: CleanupRunView[];
   recent: CleanupRunView[];
 }
 
-const STATUS_TAG: Record<string, 'green' | 'red' | 'blue' | 'gray'> = { succeeded: 'green', failed: 'red', running: 'blue', pending: 'blue', cancelled: 'gray' };
-
 function RunRow({ run }: { run: CleanupRunView }) {
-  const live = run.status === 'running' || run.status === 'pending';
+  const live = (OPEN_DEPLOYMENT_STATUSES as readonly string[]).includes(run.status);
   return (
     <StructuredListRow>
       <StructuredListCell>{run.node?.name ?? '—'}</StructuredListCell>
-      <StructuredListCell><Tag type={STATUS_TAG[run.status] ?? 'gray'} size="sm">{run.status}</Tag></StructuredListCell>
+      <StructuredListCell><StatusTag status={run.status} /></StructuredListCell>
       <StructuredListCell>
         {live ? (
           <ProgressBar label={run.current_step ?? 'queued'} value={run.progress_percent} max={100} size="small" helperText={`${run.progress_percent}%`} />

@@ -12,6 +12,7 @@ import { formatDuration, formatTime } from '@/components/common/format';
 import { LIVE_REFRESH_MS } from '@/components/status/live';
 import { StatusTag } from '@/components/status/StatusTag';
 import type { DeploymentRow } from '@/lib/status/deployments';
+import { DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 export interface DeploymentsPage {
   deployments: DeploymentRow[];
@@ -20,7 +21,6 @@ export interface DeploymentsPage {
 
 
 const KINDS = ['provision', 'reinitialize', 'cleanup', 'cluster'];
-const STATUSES = ['pending', 'running', 'compensating', 'succeeded', 'failed', 'cancelled'];
 
 const COLUMNS: Column<DeploymentRow>[] = [
   { key: 'created_at', header: 'Created', sort: 'created_at', render: (d) => formatTime(d.created_at) },
@@ -63,7 +63,7 @@ export function DeploymentsTable({ initial, initialQuery }: { initial: Deploymen
           </Select>
           <Select id="deployments-status" labelText="Status" hideLabel size="lg" value={filters.status ?? ''} onChange={(e) => update({ status: e.target.value })}>
             <SelectItem value="" text="All statuses" />
-            {STATUSES.map((s) => <SelectItem key={s} value={s} text={s} />)}
+            {DEPLOYMENT_STATUSES.map((s) => <SelectItem key={s} value={s} text={s} />)}
           </Select>
           <Button kind="ghost" renderIcon={Download} href={`/api/deployments?${csv}`} data-testid="deployments-csv">
             Export CSV

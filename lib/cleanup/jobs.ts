@@ -6,6 +6,7 @@ import { runFindingCleanup } from './drift/clean-finding';
 import { reconcile } from './drift/reconcile';
 import { runCleanupDeployment } from './runner';
 import { CLEANUP_QUEUE, FINDING_QUEUE, RECONCILE_QUEUE, cleanupContext, driftScope } from './runtime';
+import { OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 /** Thrown when another live runner holds the cleanup: the job engine retries later. */
 export class CleanupBusyError extends Error {
@@ -17,7 +18,7 @@ export class CleanupBusyError extends Error {
 
 /** Queues every cleanup left pending or running (e.g. by a crash) so it resumes. */
 export async function resumeCleanups(): Promise<number> {
-  const open = await db.deployment.findMany({ where: { kind: 'cleanup', status: { in: ['pending', 'running'] } }, select: { id: true } });
+  const open = await db.deployment.findMany({ where: { kind: 'cleanup', status: { in: OPEN_DEPLOYMENT_STATUSES } }, select: { id: true } });
   for (const d of open) await enqueue(CLEANUP_QUEUE, { deploymentId: d.id }, { singletonKey: d.id });
   return open.length;
 }

@@ -8,6 +8,7 @@ import { finalizeNode } from './finalize';
 import { CLEANUP_STEPS, type CleanupStepName } from './plan';
 import * as teardown from '@/lib/ledger/teardown';
 import { CleanupTimeoutError } from './wait';
+import { isFinishedDeployment } from '@/lib/status/deployment-statuses';
 
 type StepFn = (ctx: CleanupContext, nodeId: number) => Promise<teardown.StepOutput>;
 
@@ -71,7 +72,7 @@ async function fail(deploymentId: string, nodeId: number, step: string, message:
 export async function runCleanupDeployment(deploymentId: string, ctx: CleanupContext, leaseMs = DEFAULT_LEASE_MS): Promise<RunOutcome> {
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, include: { steps: { orderBy: { position: 'asc' } } } });
   if (!deployment || deployment.kind !== 'cleanup' || deployment.nodeId === null) return 'finished_already';
-  if (['succeeded', 'failed', 'cancelled'].includes(deployment.status)) return 'finished_already';
+  if (isFinishedDeployment(deployment.status)) return 'finished_already';
   const nodeId = deployment.nodeId;
   const refused = await claimNode(nodeId, deploymentId);
   if (refused) {

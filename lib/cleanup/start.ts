@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordEvent } from '@/lib/status/timeline';
 import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { CLEANUP_STEPS, planItems, type CleanupPlan } from './plan';
+import { OPEN_DEPLOYMENT_STATUSES, UNFINISHED_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 export type EnqueueCleanup = (deploymentId: string) => Promise<unknown>;
 
@@ -15,7 +16,6 @@ export interface StartedCleanup {
   plan: CleanupPlan;
 }
 
-const ACTIVE = ['pending', 'running'];
 
 /** The plan as stored on the Deployment and shown in confirmations: what will be deleted. */
 export function planSummary(plan: CleanupPlan) {
@@ -40,7 +40,7 @@ export async function startNodeCleanup(nodeId: number, requestedBy: string, enqu
     const locked = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Node" WHERE "id" = ${nodeId} FOR UPDATE`;
     if (locked.length === 0) throw new NotFoundError(`Node ${nodeId} does not exist`);
     const node = await tx.node.findUniqueOrThrow({ where: { id: nodeId } });
-    const active = await tx.deployment.findFirst({ where: { nodeId, kind: 'cleanup', status: { in: ACTIVE } }, orderBy: { createdAt: 'desc' } });
+    const active = await tx.deployment.findFirst({ where: { nodeId, kind: 'cleanup', status: { in: OPEN_DEPLOYMENT_STATUSES } }, orderBy: { createdAt: 'desc' } });
     if (active) return { deploymentId: active.id, nodeName: node.name, created: false };
     if (node.status === 'cleaned' && planItems(plan).length === 0) {
       throw new ConflictError(`Node ${node.name} is already cleaned up; its ledger lists nothing left to delete`);
@@ -48,7 +48,7 @@ export async function startNodeCleanup(nodeId: number, requestedBy: string, enqu
     // A provision, reinitialize or rollback stops at its next step boundary; the cleanup takes the
     // node after that (lib/provisioning/node-owner.ts) and tears down exactly the ledger.
     await tx.deployment.updateMany({
-      where: { nodeId, kind: { not: 'cleanup' }, status: { in: [...ACTIVE, 'compensating'] } },
+      where: { nodeId, kind: { not: 'cleanup' }, status: { in: UNFINISHED_DEPLOYMENT_STATUSES } },
       data: { status: 'cancelled', error: 'Cancelled by a cleanup of the node', finishedAt: new Date() },
     });
     const deployment = await tx.deployment.create({

@@ -2,6 +2,7 @@ import { db, type Prisma } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
 import { statusesWhere, statusIs } from '@/lib/status/node-statuses';
 import { CLEANUP_STEPS } from './plan';
+import { OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 const NEEDS_CLEANUP = statusesWhere('needsCleanup');
 
@@ -42,8 +43,8 @@ export function toCleanupRunView(d: CleanupRow): CleanupRunView {
 /** Running cleanups first, then the most recent finished ones. */
 export async function listCleanupRuns(limit = 20) {
   const [running, recent] = await Promise.all([
-    db.deployment.findMany({ where: { kind: 'cleanup', status: { in: ['pending', 'running'] } }, include: withSteps, orderBy: { createdAt: 'asc' } }),
-    db.deployment.findMany({ where: { kind: 'cleanup', status: { notIn: ['pending', 'running'] } }, include: withSteps, orderBy: { createdAt: 'desc' }, take: limit }),
+    db.deployment.findMany({ where: { kind: 'cleanup', status: { in: OPEN_DEPLOYMENT_STATUSES } }, include: withSteps, orderBy: { createdAt: 'asc' } }),
+    db.deployment.findMany({ where: { kind: 'cleanup', status: { notIn: OPEN_DEPLOYMENT_STATUSES } }, include: withSteps, orderBy: { createdAt: 'desc' }, take: limit }),
   ]);
   return { running: running.map(toCleanupRunView), recent: recent.map(toCleanupRunView) };
 }

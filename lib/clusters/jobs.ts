@@ -4,6 +4,7 @@ import { enqueue, registerWorker, scheduleCron } from '@/lib/jobs/engine';
 import { withAdvisoryLock } from '@/lib/jobs/lock';
 import { clusterWorkflowDeps } from './workflow/deps';
 import { advanceClusterDeployment } from './workflow/runner';
+import { OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 export const CLUSTER_QUEUE = 'cluster.formation';
 export const CLUSTER_RESUME_QUEUE = 'cluster.resume';
@@ -23,7 +24,7 @@ async function runFormationJob({ deploymentId }: { deploymentId: string }) {
 
 /** Re-queues every unfinished cluster deployment: after a restart, and every minute as a safety net. */
 export async function resumeClusterFormations() {
-  const open = await db.deployment.findMany({ where: { kind: 'cluster', status: { in: ['pending', 'running'] } }, select: { id: true } });
+  const open = await db.deployment.findMany({ where: { kind: 'cluster', status: { in: OPEN_DEPLOYMENT_STATUSES } }, select: { id: true } });
   for (const d of open) await enqueueClusterFormation(d.id);
   return open.length;
 }

@@ -7,6 +7,7 @@ import { removeClusterDns, type ClusterDnsDeps } from './dns';
 import { enqueueClusterFormation } from './jobs';
 import { statusIs } from '@/lib/status/node-statuses';
 import { newDeploymentSteps } from './views';
+import { OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 export interface DeleteClusterDeps {
   vpc: AddressDeps['vpc'];
@@ -26,7 +27,7 @@ export async function deleteCluster(id: number, opts: { force: boolean; requeste
     throw new ConflictError(`Members are still deploying (${deploying.map((n) => n.name).join(', ')}); wait, or delete with ?force=true`);
   }
   if (!opts.force && cluster.status === 'forming') throw new ConflictError('The cluster is being formed; wait, or delete with ?force=true');
-  await db.deployment.updateMany({ where: { clusterId: id, status: { in: ['pending', 'running'] } }, data: { status: 'cancelled', finishedAt: new Date(), error: `cancelled: cluster deleted by ${opts.requestedBy}` } });
+  await db.deployment.updateMany({ where: { clusterId: id, status: { in: OPEN_DEPLOYMENT_STATUSES } }, data: { status: 'cancelled', finishedAt: new Date(), error: `cancelled: cluster deleted by ${opts.requestedBy}` } });
   await db.cluster.update({ where: { id }, data: { status: 'deleting' } });
   let removedDnsRecords: number;
   let releasedAddresses: number;
@@ -53,7 +54,7 @@ export async function deleteCluster(id: number, opts: { force: boolean; requeste
 export async function releaseClusterResources(clusterId: number, requestedBy: string, deps: DeleteClusterDeps) {
   const cluster = await db.cluster.findUnique({ where: { id: clusterId } });
   if (!cluster) throw new NotFoundError(`Cluster ${clusterId} does not exist`);
-  await db.deployment.updateMany({ where: { clusterId, status: { in: ['pending', 'running'] } }, data: { status: 'cancelled', finishedAt: new Date(), error: `cancelled: cluster resources released by ${requestedBy}` } });
+  await db.deployment.updateMany({ where: { clusterId, status: { in: OPEN_DEPLOYMENT_STATUSES } }, data: { status: 'cancelled', finishedAt: new Date(), error: `cancelled: cluster resources released by ${requestedBy}` } });
   const removedDnsRecords = await removeClusterDns(clusterId, deps);
   const releasedAddresses = await releaseClusterAddresses(clusterId, deps);
   await db.cluster.update({

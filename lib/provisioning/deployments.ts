@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/db/client';
 import { WORKFLOWS } from './workflow';
+import { OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 /** A new deployment of `kind` for a node, with its ordered steps all pending. */
 export function createDeployment(
@@ -20,7 +21,7 @@ export function createDeployment(
 /** Ends a node's unfinished deployments (a new one supersedes them). */
 export function cancelOpenDeployments(tx: Prisma.TransactionClient, nodeId: number, reason: string) {
   return tx.deployment.updateMany({
-    where: { nodeId, status: { in: ['pending', 'running'] } },
+    where: { nodeId, status: { in: OPEN_DEPLOYMENT_STATUSES } },
     data: { status: 'cancelled', error: reason, finishedAt: new Date() },
   });
 }

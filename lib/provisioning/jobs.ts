@@ -3,6 +3,7 @@ import { enqueue, registerWorker, scheduleCron } from '@/lib/jobs/engine';
 import { getConfig } from '@/lib/config';
 import { defaultDeps } from './context';
 import { runDeployment } from './workflow';
+import { UNFINISHED_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 export const DEPLOYMENT_QUEUE = 'deployment.run';
 export const RESUME_QUEUE = 'deployment.resume';
@@ -15,7 +16,7 @@ export function scheduleDeployment(deploymentId: string, delayMs = 0) {
 /** Re-queues every unfinished node deployment: after a restart, and every minute as a safety net. */
 export async function resumeUnfinishedDeployments(): Promise<number> {
   const open = await db.deployment.findMany({
-    where: { status: { in: ['pending', 'running', 'compensating'] }, kind: { in: ['provision', 'reinitialize'] } },
+    where: { status: { in: UNFINISHED_DEPLOYMENT_STATUSES }, kind: { in: ['provision', 'reinitialize'] } },
     select: { id: true },
   });
   for (const d of open) await scheduleDeployment(d.id);

@@ -1,4 +1,5 @@
 import { db, type Prisma } from '@/lib/db/client';
+import { isFinishedDeployment } from '@/lib/status/deployment-statuses';
 
 /**
  * One workflow per node. `Node.activeDeploymentId` names the deployment allowed to act on the
@@ -8,7 +9,6 @@ import { db, type Prisma } from '@/lib/db/client';
  * deployment finishes the step it is in, then stops at the next step boundary.
  */
 
-const FINISHED = ['succeeded', 'failed', 'cancelled'];
 
 /** The advisory lock a worker holds while it runs a deployment's steps (lib/jobs/lock.ts). */
 export function runLockKey(deployment: { id: string; kind: string }): string {
@@ -41,7 +41,7 @@ export async function claimNode(nodeId: number, deploymentId: string): Promise<s
   if (holderId === deploymentId) return null;
   if (holderId) {
     const holder = await db.deployment.findUnique({ where: { id: holderId }, select: { id: true, kind: true, status: true } });
-    if (holder && !FINISHED.includes(holder.status)) return `deployment ${holderId} (${holder.kind}) is ${holder.status} on the node`;
+    if (holder && !isFinishedDeployment(holder.status)) return `deployment ${holderId} (${holder.kind}) is ${holder.status} on the node`;
     if (holder && (await runLockHeld(runLockKey(holder)))) return `deployment ${holderId} (${holder.kind}) is finishing a step`;
   }
   return (await compareAndSet(nodeId, holderId, deploymentId)) ? null : 'another deployment took the node first';

@@ -4,6 +4,7 @@ import { statusIs } from '@/lib/status/node-statuses';
 import { recordEvent } from '@/lib/status/timeline';
 import { cancelOpenDeployments, createDeployment } from './deployments';
 import { scheduleDeployment } from './jobs';
+import { OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 
 /**
@@ -23,7 +24,7 @@ export async function reinitializeNode(target: { node_id?: number; mgmt_ip?: str
     const node = await tx.node.findUniqueOrThrow({ where: { id: found.id } });
     if (statusIs(node.status, 'retired')) throw new ConflictError(`Node ${node.name} is ${node.status} and cannot be reinitialized`);
     const blocking = await tx.deployment.findFirst({
-      where: { nodeId: node.id, OR: [{ kind: 'cleanup', status: { in: ['pending', 'running'] } }, { status: 'compensating' }] },
+      where: { nodeId: node.id, OR: [{ kind: 'cleanup', status: { in: OPEN_DEPLOYMENT_STATUSES } }, { status: 'compensating' }] },
       orderBy: { createdAt: 'desc' },
     });
     if (blocking) {

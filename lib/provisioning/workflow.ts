@@ -11,6 +11,7 @@ import { deployedStep, installStep, waitBootStep } from './steps/install';
 import { allocateIpsStep, createVnisStep, validateStep } from './steps/network';
 import { registerDnsStep } from './steps/dns';
 import { createServerStep, reinitializeServerStep, stopServerStep, waitRunningStep } from './steps/server';
+import { isFinishedDeployment } from '@/lib/status/deployment-statuses';
 
 /** The ordered steps of each kind of node deployment. */
 export const WORKFLOWS: Record<string, StepDefinition[]> = {
@@ -19,7 +20,6 @@ export const WORKFLOWS: Record<string, StepDefinition[]> = {
 };
 
 export const MAX_STEP_ATTEMPTS = 6;
-const TERMINAL = ['succeeded', 'failed', 'cancelled'];
 
 /** What the caller should do next: nothing, or run the deployment again after `delayMs`. */
 export type RunOutcome = { next: 'none' } | { next: 'run'; delayMs: number };
@@ -53,7 +53,7 @@ export async function runDeployment(deploymentId: string, deps: WorkflowDeps): P
 async function advance(deploymentId: string, deps: WorkflowDeps): Promise<RunOutcome> {
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, include: { steps: { orderBy: { position: 'asc' } } } });
   if (!deployment) return { next: 'none' };
-  if (TERMINAL.includes(deployment.status)) {
+  if (isFinishedDeployment(deployment.status)) {
     // A superseded or cancelled deployment gives the node back at its first step boundary.
     if (deployment.nodeId) await releaseNode(deployment.nodeId, deploymentId);
     return { next: 'none' };

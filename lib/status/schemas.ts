@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { CURSOR_EXCLUSIVE, cursorExcludesOffsetAndSort, pagingFields } from '@/lib/db/paging';
+import { DEPLOYMENT_STATUSES } from './deployment-statuses';
 import { INSTALL_PHASES, STATUS_ALIASES } from './phases';
 
 const ipAddress = z.string().trim().refine((v) => isIP(v) !== 0, 'must be an IPv4 or IPv6 address');
@@ -83,7 +84,7 @@ export const DEPLOYMENT_SORTS = ['created_at', 'kind', 'status', 'finished_at'] 
 export const deploymentsQuery = z
   .object({
     kind: z.enum(['provision', 'reinitialize', 'cleanup', 'cluster']).optional(),
-    status: z.enum(['pending', 'running', 'compensating', 'succeeded', 'failed', 'cancelled']).optional(),
+    status: z.enum(DEPLOYMENT_STATUSES).optional(),
     /** Substring of the node or cluster name. */
     q: z.string().trim().min(1).max(100).optional(),
     node_id: z.coerce.number().int().positive().optional(),

@@ -4,6 +4,7 @@ import { claimNodes, releaseNode } from '@/lib/provisioning/node-owner';
 import { recordEvent } from '@/lib/status/timeline';
 import type { ClusterWorkflowDeps } from './deps';
 import { CLUSTER_STEPS, PermanentStepError, STEP_LABELS, STEP_RUNNERS, type ClusterStepName } from './steps';
+import { isFinishedDeployment, OPEN_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 /** A step failing with a retryable error is tried this many times before the formation fails. */
 export const MAX_STEP_ATTEMPTS = 5;
@@ -50,10 +51,10 @@ export async function advanceClusterDeployment(deploymentId: string, deps: Clust
   const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, include: { steps: { orderBy: { position: 'asc' } } } });
   if (!deployment || deployment.kind !== 'cluster') return { state: 'missing' };
   if (deployment.clusterId === null) {
-    await db.deployment.updateMany({ where: { id: deploymentId, status: { in: ['pending', 'running'] } }, data: { status: 'cancelled', finishedAt: new Date() } });
+    await db.deployment.updateMany({ where: { id: deploymentId, status: { in: OPEN_DEPLOYMENT_STATUSES } }, data: { status: 'cancelled', finishedAt: new Date() } });
     return { state: 'cancelled' };
   }
-  if (['succeeded', 'failed', 'cancelled'].includes(deployment.status)) return { state: deployment.status as 'succeeded' };
+  if (isFinishedDeployment(deployment.status)) return { state: deployment.status as 'succeeded' };
   const clusterId = deployment.clusterId;
   if (deployment.status === 'pending') {
     await db.deployment.update({ where: { id: deploymentId }, data: { status: 'running', startedAt: deps.now() } });
