@@ -22,14 +22,14 @@ export type NodeAction =
 export type NodeStage = 'installing' | 'installed' | 'deployed' | 'halted' | 'retired';
 
 export const NODE_ACCESS: Record<NodeStage, readonly NodeAction[]> = {
-  /** pending, provisioning, deploying, stuck; hypervisor not on disk yet. */
+  /** An installable status (pending, provisioning, deploying, stuck; lib/status/node-statuses.ts); hypervisor not on disk yet. */
   installing: ['boot_config', 'install_files', 'install_phase', 'post_install_phase', 'heartbeat', 'installer_log'],
   /** The hypervisor is on the disk (installation completed), not deployed yet: never reinstall. */
   installed: ['boot_config', 'install_phase', 'post_install_phase', 'heartbeat', 'installer_log'],
   deployed: ['boot_config', 'post_install_phase', 'heartbeat'],
-  /** failed, reinitializing: /boot/config answers "wait"; reports still explain what happened. */
+  /** Any other status that is not retired (failed, reinitializing): /boot/config answers "wait"; reports still explain what happened. */
   halted: ['boot_config', 'install_phase', 'post_install_phase', 'heartbeat', 'installer_log'],
-  /** cleaning, cleaned: the token is dead everywhere (cleanup also deletes its hash). */
+  /** A retired status (cleaning, cleaned): the token is dead everywhere (cleanup also deletes its hash). */
   retired: [],
 };
 
