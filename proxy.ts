@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { corsOrigins, isDevelopment } from '@/lib/config/runtime';
-import { cameOverTls, contentSecurityPolicy, corsHeaders, securityHeaders } from '@/lib/http/security-headers';
+import { edgeHeaders } from '@/lib/http/security-headers';
 
 /**
  * Runs before every request (Next 16's "proxy", formerly middleware): a per-request CSP nonce,
@@ -9,22 +8,19 @@ import { cameOverTls, contentSecurityPolicy, corsHeaders, securityHeaders } from
  */
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  const tls = cameOverTls(req);
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, { dev: isDevelopment(), tls });
-  const cors = pathname.startsWith('/api/') ? corsHeaders(req.headers.get('origin'), corsOrigins()) : null;
+  const edge = edgeHeaders(req);
 
   let res: NextResponse;
-  if (cors && req.method === 'OPTIONS') {
+  if (edge.cors && req.method === 'OPTIONS') {
     res = new NextResponse(null, { status: 204 });
   } else {
     const headers = new Headers(req.headers);
-    headers.set('x-nonce', nonce);
-    headers.set('content-security-policy', csp);
+    headers.set('x-nonce', edge.nonce);
+    headers.set('content-security-policy', edge.csp);
     headers.set('x-request-path', pathname + search);
     res = NextResponse.next({ request: { headers } });
   }
-  for (const [k, v] of Object.entries({ ...securityHeaders(csp, tls), ...cors })) res.headers.set(k, v);
+  for (const [k, v] of Object.entries(edge.response)) res.headers.set(k, v);
   return res;
 }
 

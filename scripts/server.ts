@@ -2,6 +2,8 @@
  * One server process (a cluster worker of scripts/start.ts, or the only process in development):
  * Next behind lib/server/app-server.ts on PORT. The launcher passes everything in the environment.
  */
+import { FAST_ROUTES } from '@/app/fast-lane';
+import { warmBootCache } from '@/lib/boot/boot-node';
 import { startAppServer } from '@/lib/server/app-server';
 
 async function main() {
@@ -12,6 +14,7 @@ async function main() {
     host,
     dev: process.argv.includes('--dev'),
     standalone: process.argv.includes('--standalone'),
+    fastRoutes: FAST_ROUTES,
   });
   let stopping = false;
   const stop = () => {
@@ -23,6 +26,8 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // A boot storm right after a restart finds every booting node's token and decision in memory.
+  await warmBootCache();
   process.send?.({ ready: true });
 }
 

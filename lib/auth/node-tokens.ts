@@ -34,23 +34,31 @@ export async function issueNodeToken(nodeId: number): Promise<string> {
  * The node a boot token belongs to, or null. A boot storm (every node fetching script, config and
  * images at once) is served from the cache instead of becoming a database storm.
  */
-export async function nodeIdForToken(token: string | null | undefined): Promise<number | null> {
+export async function nodeIdForToken(
+  token: string | null | undefined,
+  /** Looks the hash up when it is not cached (the boot path reads the whole node in that query). */
+  lookUp: (hash: string) => Promise<{ nodeId: number; version: number } | null> = nodeByTokenHash,
+): Promise<number | null> {
   if (!token || !token.startsWith('nvn_')) return null;
   const hash = hashSecret(token);
-  const found = await cache.load(
-    hash,
-    async () => {
-      const { rows } = await pgPool().query<{ id: number; version: number }>({
-        name: 'node-for-token',
-        text: 'SELECT "id", "version" FROM "Node" WHERE "bootTokenHash" = $1 LIMIT 1',
-        values: [hash],
-      });
-      return rows[0] ? { nodeId: rows[0].id, version: rows[0].version } : null;
-    },
-    (v) => v.nodeId,
-  );
+  const found = await cache.load(hash, () => lookUp(hash), (v) => v.nodeId);
   return found?.nodeId ?? null;
 }
+
+async function nodeByTokenHash(hash: string): Promise<{ nodeId: number; version: number } | null> {
+  const { rows } = await pgPool().query<{ id: number; version: number }>({
+    name: 'node-for-token',
+    text: 'SELECT "id", "version" FROM "Node" WHERE "bootTokenHash" = $1 LIMIT 1',
+    values: [hash],
+  });
+  return rows[0] ? { nodeId: rows[0].id, version: rows[0].version } : null;
+}
+
+/** For warming from a query that read token hashes with their nodes (lib/boot/boot-node.ts). */
+export const nodeTokenCache = {
+  mark: () => cache.mark(),
+  fill: (hash: string, nodeId: number, version: number, since: number) => cache.fill(hash, { nodeId, version }, nodeId, since),
+};
 
 /** Drops this process's cached tokens for a node (the bus tells the other processes). */
 export function forgetNodeToken(nodeId: number) {

@@ -16,7 +16,7 @@ export const DENIED_REASON = 'This server is not registered with the orchestrato
 export async function decideBoot(query: BootQuery): Promise<BootDecision> {
   const node = await nodeForBootToken(query.token, { nodeId: query.nodeId, mgmtIp: query.mgmtIp });
   if (!node || !nodeMay(nodeStage(node.status), 'boot_config')) return { kind: 'denied', reason: DENIED_REASON };
-  if (await isInstalled(node)) return { kind: 'local_disk', node };
+  if (isInstalled(node)) return { kind: 'local_disk', node };
   if (isInstallable(node.status)) return { kind: 'install', node };
   return {
     kind: 'not_bootable',

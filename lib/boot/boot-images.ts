@@ -41,7 +41,7 @@ export async function serveBootImage(args: {
     onDone: (transfer) => {
       if (args.method !== 'GET') return;
       const { status, message } = describeTransfer(transfer);
-      void recordBootFetch({
+      recordBootFetch({
         nodeId: args.nodeId,
         status,
         asset: transfer.name,

@@ -1,7 +1,9 @@
-import { nodeIdForToken } from '@/lib/auth/node-tokens';
+import { nodeIdForToken, nodeTokenCache } from '@/lib/auth/node-tokens';
+import { onReset, subscribe, type BusMessage } from '@/lib/bus';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
 import type { Prisma } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
+import { logger } from '@/lib/log/logger';
 import { POST_INSTALL_PHASES } from '@/lib/status/phases';
 
 export const BOOT_NODE_SELECT = {
@@ -22,70 +24,145 @@ export const BOOT_NODE_SELECT = {
   clusterId: true,
 } as const;
 
-export type BootNode = Prisma.NodeGetPayload<{ select: typeof BOOT_NODE_SELECT }>;
+/** A node as boot decisions read it; `installedEvent`: installation reported complete in this run. */
+export type BootNode = Prisma.NodeGetPayload<{ select: typeof BOOT_NODE_SELECT }> & { installedEvent: boolean };
 
-const COLUMNS = Object.keys(BOOT_NODE_SELECT).map((c) => `"${c}"`).join(', ');
+const AFTER_INSTALL: string[] = [...POST_INSTALL_PHASES];
+
+// One row per node with everything a boot decision needs, "installed yet" included: since the
+// current token was issued, installation reported complete or a post-install phase reported.
+// Those reports also change the node (phase, progress), so the cached row is dropped with them.
+const BOOT_NODE_SQL = `SELECT ${Object.keys(BOOT_NODE_SELECT).map((c) => `n."${c}"`).join(', ')}, n."version",
+  EXISTS (SELECT 1 FROM "DeploymentEvent" e
+          WHERE e."nodeId" = n."id" AND ((e."phase" = 'installation' AND e."status" = 'completed') OR e."phase" = ANY($2))
+            AND (n."bootTokenAt" IS NULL OR e."createdAt" >= n."bootTokenAt")) AS "installedEvent"
+  FROM "Node" n`;
+
+type BootNodeRow = BootNode & { version: number };
 
 /**
  * What boot decisions read, per node, for the nodes that booted recently: dropped on every process
  * of every instance when the node changes (PostgreSQL publishes it, see lib/auth/node-tokens.ts).
  */
-const nodes = new BusCache<number, BootNode>({ topic: 'node', tagOf: nodeTag, max: 50_000 });
-/** Nodes known to be installed in their current run (only `true` is kept: it holds until a change). */
-const installed = new BusCache<number, true>({ topic: 'node', tagOf: nodeTag, max: 50_000 });
+const WARM_MAX = 50_000;
+const nodes = new BusCache<number, BootNode>({ topic: 'node', tagOf: nodeTag, max: WARM_MAX });
+let warming: Promise<void> | undefined;
+
+/** Starts keeping the boot cache warm (see keepWarm); resolves when the first load is in. */
+export function warmBootCache(): Promise<void> {
+  return keepWarm();
+}
+
+/**
+ * Keeps the cache warm for a boot storm: on first use (and after every bus reset) it loads every
+ * node that holds a boot token, in one query; a node that changes is read again in the next
+ * refresh batch (every REFRESH_MS, one query for all of them) instead of by its next request.
+ * Nothing here decides anything: a miss still reads the database on the request path.
+ */
+function keepWarm(): Promise<void> {
+  if (warming) return warming;
+  const queued = new Set<number>();
+  let timer: NodeJS.Timeout | undefined;
+  const refresh = (m: BusMessage) => {
+    if (typeof m.data.nodeId !== 'number') return;
+    queued.add(m.data.nodeId);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      const ids = [...queued];
+      queued.clear();
+      void warm(ids);
+    }, REFRESH_MS);
+    timer.unref?.();
+  };
+  subscribe('node', refresh);
+  // A phase report that leaves the node's row as it was (same phase, status, message, progress) can
+  // still be the "installation completed" that installedEvent reads: it is published as `deployment`.
+  subscribe('deployment', (m) => {
+    if (typeof m.data.nodeId !== 'number') return;
+    nodes.invalidate(m.data.nodeId);
+    refresh(m);
+  });
+  onReset(() => void warm());
+  warming = warm();
+  return warming;
+}
+
+const REFRESH_MS = 100;
+
+async function warm(ids?: number[]) {
+  const since = nodes.mark();
+  const tokensSince = nodeTokenCache.mark();
+  try {
+    const { rows } = await pgPool().query<BootNodeRow & { bootTokenHash: string }>({
+      name: 'boot-nodes-warm',
+      text: `${BOOT_NODE_SQL.replace('n."version",', 'n."version", n."bootTokenHash",')}
+             WHERE n."bootTokenHash" IS NOT NULL AND ($1::int[] IS NULL OR n."id" = ANY($1)) ORDER BY n."id" DESC LIMIT ${WARM_MAX}`,
+      values: [ids ?? null, AFTER_INSTALL],
+    });
+    for (const { bootTokenHash, ...row } of rows) {
+      nodes.fill(row.id, withoutVersion(row), row.id, since);
+      nodeTokenCache.fill(bootTokenHash, row.id, row.version, tokensSince);
+    }
+  } catch (err) {
+    logger.warn({ err, component: 'boot' }, 'could not warm the boot cache; requests read the database');
+  }
+}
+
+async function queryBootNode(where: 'id' | 'token', value: number | string): Promise<BootNodeRow | null> {
+  const { rows } = await pgPool().query<BootNodeRow>({
+    name: `boot-node-by-${where}`,
+    text: `${BOOT_NODE_SQL} WHERE ${where === 'id' ? 'n."id"' : 'n."bootTokenHash"'} = $1 LIMIT 1`,
+    values: [value, AFTER_INSTALL],
+  });
+  return rows[0] ?? null;
+}
+
+function withoutVersion({ version: _version, ...node }: BootNodeRow): BootNode {
+  return node;
+}
 
 export function loadBootNode(id: number): Promise<BootNode | null> {
-  return nodes.load(
-    id,
-    async () => {
-      const { rows } = await pgPool().query<BootNode>({ name: 'boot-node', text: `SELECT ${COLUMNS} FROM "Node" WHERE "id" = $1`, values: [id] });
-      return rows[0] ?? null;
-    },
-    (node) => node.id,
-  );
+  void keepWarm();
+  return nodes.load(id, async () => {
+    const row = await queryBootNode('id', id);
+    return row && withoutVersion(row);
+  }, (node) => node.id);
 }
 
 /**
  * The node a boot token belongs to, provided it also matches the node id / management IP the
- * request names. Unknown node and wrong token both give null: callers answer them alike.
+ * request names. Unknown node and wrong token both give null: callers answer them alike. A token
+ * not cached yet (a node's first request) costs one query: token, node and "installed yet" at once.
  */
 export async function nodeForBootToken(
   token: string | undefined,
   claims: { nodeId?: number; mgmtIp?: string } = {},
 ): Promise<BootNode | null> {
-  const id = await nodeIdForToken(token);
+  void keepWarm();
+  const since = nodes.mark();
+  let fetched: BootNodeRow | null = null;
+  const id = await nodeIdForToken(token, async (hash) => {
+    fetched = await queryBootNode('token', hash);
+    return fetched && { nodeId: fetched.id, version: fetched.version };
+  });
   if (id === null) return null;
   if (claims.nodeId !== undefined && claims.nodeId !== id) return null;
-  const node = await loadBootNode(id);
+  const prefetched = fetched as BootNodeRow | null;
+  const node = prefetched?.id === id
+    ? await nodes.load(id, async () => withoutVersion(prefetched), (n) => n.id, since)
+    : await loadBootNode(id);
   if (!node) return null;
   if (claims.mgmtIp !== undefined && claims.mgmtIp !== node.managementIp) return null;
   return node;
 }
-
-const AFTER_INSTALL: string[] = [...POST_INSTALL_PHASES];
 
 /**
  * True once the hypervisor is on the node's disk: deployed, or (since the current token was
  * issued) installation reported complete or a post-install phase reported. Such a node must boot
  * its disk on every network boot; serving the installer again would wipe it (the reinstall loop).
  */
-export async function isInstalled(node: BootNode): Promise<boolean> {
+export function isInstalled(node: BootNode): boolean {
   if (node.status === 'deployed') return true;
   if (node.phase && AFTER_INSTALL.includes(node.phase)) return true;
-  const done = await installed.load(
-    node.id,
-    async () => {
-      const { rows } = await pgPool().query({
-        name: 'node-installed',
-        text: `SELECT 1 FROM "DeploymentEvent"
-               WHERE "nodeId" = $1 AND (("phase" = 'installation' AND "status" = 'completed') OR "phase" = ANY($2))
-                 AND ($3::timestamp IS NULL OR "createdAt" >= $3::timestamp)
-               LIMIT 1`,
-        values: [node.id, AFTER_INSTALL, node.bootTokenAt?.toISOString() ?? null],
-      });
-      return rows.length > 0 ? true : null;
-    },
-    () => node.id,
-  );
-  return done === true;
+  return node.installedEvent;
 }

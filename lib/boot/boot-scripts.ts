@@ -29,7 +29,7 @@ export async function serveBootScriptFile(args: { nodeId: number; name: string; 
     template,
     scriptValues(node, { baseUrl: config.publicBaseUrl, token: args.token, network, squashfs: config.BOOT_SQUASHFS_FILE }),
   );
-  await recordBootFetch({
+  recordBootFetch({
     nodeId: node.id, status: 'completed', asset: `scripts/${args.name}`, httpStatus: 200,
     bytes: Buffer.byteLength(text), message: `Installer script ${args.name} served`, sourceIp: args.sourceIp,
   });

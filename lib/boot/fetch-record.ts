@@ -35,7 +35,12 @@ interface PendingEvent {
   at: string;
 }
 
-const pending = { events: new Map<string, PendingEvent>(), seen: new Map<number, { at: string; asset: string }>() };
+const pending = {
+  events: new Map<string, PendingEvent>(),
+  seen: new Map<number, { at: string; asset: string }>(),
+  /** Per node, the first install phase a fetch showed has started (reported with the batch). */
+  phases: new Map<number, { phase: InstallPhase; message: string }>(),
+};
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> = Promise.resolve();
 
@@ -44,11 +49,12 @@ let flushing: Promise<void> = Promise.resolve();
  * status) and marks the node as seen, so "where did it stop" is visible without a console. The
  * event and "seen" are queued and written in one batch at most FETCH_FLUSH_MS later (off the
  * request path; a boot storm becomes a few statements a second). A fetch that shows an install
- * phase began is reported through the phase state machine at once, the first time only (when the
- * node has not reached that phase yet), so its order against the node's own reports holds.
+ * phase began (when the node has not reached that phase yet) is reported through the phase state
+ * machine with the same batch: the node's own next report comes after it has downloaded its
+ * kernel and images, long after the batch, and the state machine ignores a phase reported late.
  * Never throws: a failed record must not fail a boot.
  */
-export async function recordBootFetch(fetch: BootFetch): Promise<void> {
+export function recordBootFetch(fetch: BootFetch): void {
   const now = fetch.now ?? new Date();
   const window = Math.floor(now.getTime() / FETCH_WINDOW_MS);
   const key = ['boot_asset', fetch.nodeId, fetch.asset, fetch.status, fetch.discriminator ?? '', window].join(':');
@@ -72,10 +78,9 @@ export async function recordBootFetch(fetch: BootFetch): Promise<void> {
   timer ??= setTimeout(() => void flushBootFetches(), FETCH_FLUSH_MS);
   timer.unref?.();
   if (fetch.phaseStarted && !phaseReached(fetch.currentPhase, fetch.phaseStarted)) {
-    try {
-      await reportPhaseQuietly({ nodeId: fetch.nodeId, phase: fetch.phaseStarted, status: 'started', message: fetch.message });
-    } catch (err) {
-      logger.warn({ err, nodeId: fetch.nodeId, asset: fetch.asset }, 'could not report the phase a boot fetch started');
+    const queued = pending.phases.get(fetch.nodeId);
+    if (!queued || phaseIndex(queued.phase) < phaseIndex(fetch.phaseStarted)) {
+      pending.phases.set(fetch.nodeId, { phase: fetch.phaseStarted, message: fetch.message });
     }
   }
 }
@@ -90,10 +95,28 @@ export function flushBootFetches(): Promise<void> {
   timer = undefined;
   const events = [...pending.events.values()];
   const seen = [...pending.seen].map(([nodeId, s]) => ({ nodeId, ...s }));
+  const phases = [...pending.phases].map(([nodeId, p]) => ({ nodeId, ...p }));
   pending.events.clear();
   pending.seen.clear();
-  flushing = flushing.then(() => (events.length || seen.length ? writeBatch(events, seen) : undefined));
+  pending.phases.clear();
+  flushing = flushing.then(async () => {
+    if (events.length || seen.length) await writeBatch(events, seen);
+    await reportStartedPhases(phases);
+  });
   return flushing;
+}
+
+/** A few at a time: the hot-path pool is small and requests share it. */
+async function reportStartedPhases(phases: { nodeId: number; phase: InstallPhase; message: string }[]) {
+  for (let i = 0; i < phases.length; i += 2) {
+    await Promise.all(
+      phases.slice(i, i + 2).map(({ nodeId, phase, message }) =>
+        reportPhaseQuietly({ nodeId, phase, status: 'started', message }).catch((err) =>
+          logger.warn({ err, nodeId, phase }, 'could not report the phase a boot fetch started'),
+        ),
+      ),
+    );
+  }
 }
 
 async function writeBatch(events: PendingEvent[], seen: { nodeId: number; at: string; asset: string }[]) {

@@ -10,6 +10,6 @@ import { isInstalled, loadBootNode, type BootNode } from './boot-node';
 export async function nodeForInstall(nodeId: number): Promise<BootNode> {
   const node = await loadBootNode(nodeId);
   if (!node) throw new ForbiddenError('A valid node token is required');
-  assertNodeMay(node, nodeStage(node.status, await isInstalled(node)), 'install_files');
+  assertNodeMay(node, nodeStage(node.status, isInstalled(node)), 'install_files');
   return node;
 }

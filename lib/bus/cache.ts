@@ -49,20 +49,34 @@ export class BusCache<K, V> {
     return this.entries.get(key)?.value;
   }
 
-  /** The cached value, or `loader()`'s (stored under `tagOf(value)` unless null or invalidated meanwhile). */
-  async load(key: K, loader: () => Promise<V | null>, tagOf: (value: V) => number): Promise<V | null> {
+  /** A point in this cache's history, for a load() whose value was read before load() was called. */
+  mark(): number {
+    return this.tick;
+  }
+
+  /**
+   * The cached value, or `loader()`'s (stored under `tagOf(value)` unless null or invalidated since
+   * `since`: by default when load() was called; a value read earlier passes the mark() taken before).
+   */
+  async load(key: K, loader: () => Promise<V | null>, tagOf: (value: V) => number, since = this.tick): Promise<V | null> {
     const hit = this.get(key);
     if (hit !== undefined) return hit;
-    const startedAt = this.tick;
     const connected = busConnected();
     const value = await loader();
-    if (value === null || !connected || !busConnected()) return value;
-    const tag = tagOf(value);
-    if (this.clearedAt > startedAt) return value;
-    const invalidated = this.invalidatedAt.get(tag);
-    if (invalidated && invalidated.tick > startedAt && !this.newer(value, invalidated.version)) return value;
-    this.store(key, value, tag);
+    if (value !== null && connected) this.fill(key, value, tagOf(value), since);
     return value;
+  }
+
+  /**
+   * Stores a value read from the database after `since` (a mark()), unless its tag was
+   * invalidated meanwhile by a change the value may not have seen, or the bus is not connected.
+   */
+  fill(key: K, value: V, tag: number, since: number) {
+    if (!busConnected()) return;
+    if (this.clearedAt > since) return;
+    const invalidated = this.invalidatedAt.get(tag);
+    if (invalidated && invalidated.tick > since && !this.newer(value, invalidated.version)) return;
+    this.store(key, value, tag);
   }
 
   /** Stores a value this process just wrote (with its new version), for its next request. */

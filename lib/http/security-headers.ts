@@ -1,3 +1,4 @@
+import { corsOrigins, isDevelopment } from '@/lib/config/runtime';
 import { clientProtocol } from './client-ip';
 
 /** Response headers every answer carries (pages, API, boot); pure so that tests can call it. */
@@ -45,4 +46,17 @@ export function corsHeaders(origin: string | null, allowed: string[]): Record<st
     'access-control-max-age': '600',
     vary: 'Origin',
   };
+}
+
+/**
+ * What proxy.ts adds to an answer outside /boot: a fresh CSP nonce (pages pass it on to React
+ * through the request), the security headers, and CORS for /api. The server's fast lane
+ * (lib/server/fast-lane.ts) adds the same to the routes it answers without Next.
+ */
+export function edgeHeaders(req: Request & { nextUrl: URL }): { nonce: string; csp: string; cors: boolean; response: Record<string, string> } {
+  const tls = cameOverTls(req);
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, { dev: isDevelopment(), tls });
+  const cors = req.nextUrl.pathname.startsWith('/api/') ? corsHeaders(req.headers.get('origin'), corsOrigins()) : null;
+  return { nonce, csp, cors: cors !== null, response: { ...securityHeaders(csp, tls), ...cors } };
 }

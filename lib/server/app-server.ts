@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { stampPeerAddress } from '@/lib/http/peer-address';
+import { matchFastRoute, serveFast, type FastRoute } from './fast-lane';
 
 export interface AppServerOptions {
   port: number;
@@ -11,6 +12,8 @@ export interface AppServerOptions {
   /** The Docker image's standalone build (config comes from .next/required-server-files.json). */
   standalone?: boolean;
   dir?: string;
+  /** Routes answered without Next's pipeline (app/fast-lane.ts); none when absent. */
+  fastRoutes?: readonly FastRoute[];
 }
 
 /** The next.config a standalone build was made with (what Next's own server.js inlines). */
@@ -22,7 +25,8 @@ function standaloneConfig(dir: string) {
 
 /**
  * The HTTP server in front of Next on the one port: stamps the TCP peer address into the request
- * (lib/http/peer-address.ts, which client-ip.ts believes) and hands everything to Next's handler.
+ * (lib/http/peer-address.ts, which client-ip.ts believes), answers the hot boot and callback routes
+ * itself (lib/server/fast-lane.ts) and hands everything else to Next's handler.
  * Several of these share the port under the cluster module (scripts/start.ts).
  */
 export async function startAppServer(opts: AppServerOptions): Promise<{ server: http.Server; close: () => Promise<void> }> {
@@ -36,8 +40,11 @@ export async function startAppServer(opts: AppServerOptions): Promise<{ server: 
   });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const fastRoutes = opts.dev ? [] : (opts.fastRoutes ?? []);
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
+    const fast = fastRoutes.length ? matchFastRoute(fastRoutes, req.method, req.url) : null;
+    if (fast) return void serveFast(fast, req, res);
     handle(req, res).catch((err) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;

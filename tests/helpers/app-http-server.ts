@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { NextRequest } from 'next/server';
+import { FAST_ROUTES } from '@/app/fast-lane';
 import { stampPeerAddress } from '@/lib/http/peer-address';
+import { matchFastRoute, serveFast } from '@/lib/server/fast-lane';
 import { proxy } from '@/proxy';
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -50,6 +52,13 @@ export interface ServedRequest {
 
 async function dispatch(req: IncomingMessage, res: ServerResponse, log: ServedRequest[]) {
   stampPeerAddress(req);
+  // As in production (lib/server/app-server.ts): the hot routes skip the pipeline below.
+  const fast = matchFastRoute(FAST_ROUTES, req.method, req.url);
+  if (fast) {
+    await serveFast(fast, req, res);
+    log.push({ method: req.method ?? 'GET', url: req.url ?? '', status: res.statusCode, peer: req.headers['x-nvo-peer-addr'] as string | undefined });
+    return;
+  }
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
   let response: Response | undefined;
   for (const r of ROUTES) {
@@ -87,7 +96,8 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, log: ServedRe
 
 /**
  * A real HTTP server in front of the app's route handlers (the same code `next start` runs),
- * stamping the TCP peer address as the production server does (lib/http/peer-address.ts), for
+ * stamping the TCP peer address and answering the fast lane's routes as the production server
+ * does (lib/http/peer-address.ts, lib/server/fast-lane.ts), for
  * tests that need sockets: firmware downloads, nginx in front.
  */
 export async function startAppHttpServer(): Promise<{ server: Server; port: number; requests: ServedRequest[]; close: () => Promise<void> }> {

@@ -4,6 +4,7 @@ import { GET as installerConfig } from '@/app/boot/server/[ip]/route';
 import { issueNodeToken } from '@/lib/auth/node-tokens';
 import { db } from '@/lib/db/client';
 import { flushBootFetches } from '@/lib/boot/fetch-record';
+import { reportPhaseQuietly } from '@/lib/status/callbacks';
 import { listEvents } from '@/lib/status/timeline';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
@@ -91,8 +92,16 @@ describe('GET /boot/config', () => {
     const { node, token } = await bootableNode({ phase: 'installation' });
     await db.deploymentEvent.create({ data: { nodeId: node.id, phase: 'installation', status: 'started', source: 'node' } });
     expect((await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('install');
-    await db.deploymentEvent.create({ data: { nodeId: node.id, phase: 'installation', status: 'completed', source: 'node' } });
-    expect((await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('local_disk');
+    // As the installer reports it: through the phase state machine, which publishes the change.
+    await reportPhaseQuietly({ nodeId: node.id, phase: 'installation', status: 'completed', message: 'installed' });
+    // The cached decision goes when the bus brings the change back (milliseconds).
+    const deadline = Date.now() + 3000;
+    let decision: string | null = null;
+    while (decision !== 'local_disk' && Date.now() < deadline) {
+      decision = (await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision');
+      if (decision !== 'local_disk') await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(decision).toBe('local_disk');
   });
 
   it('refuses a failed node with a reason and a timed retry', async () => {

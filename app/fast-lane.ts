@@ -1,0 +1,12 @@
+import type { FastRoute } from '@/lib/server/fast-lane';
+
+/**
+ * The hot routes of a boot storm, answered by the server in front of Next with the same route
+ * handlers Next would call (lib/server/fast-lane.ts). Every other request goes through Next.
+ */
+export const FAST_ROUTES: readonly FastRoute[] = [
+  { method: 'GET', pattern: /^\/boot\/config$/, handler: async () => (await import('./boot/config/route')).GET },
+  { method: 'GET', pattern: /^\/boot\/server\/([^/]+)$/, param: 'ip', handler: async () => (await import('./boot/server/[ip]/route')).GET },
+  { method: 'POST', pattern: /^\/api\/status\/phase$/, handler: async () => (await import('./api/status/phase/route')).POST },
+  { method: 'POST', pattern: /^\/api\/installation\/status$/, handler: async () => (await import('./api/installation/status/route')).POST },
+];
