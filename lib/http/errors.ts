@@ -26,16 +26,3 @@ export class PayloadTooLargeError extends HttpError {
   }
 }
 
-// Until every caller imports lib/errors (lib/boundaries.test.ts lists the ones left).
-export {
-  ConflictError,
-  DomainError as AppError,
-  ForbiddenError,
-  MalformedError as BadRequestError,
-  NotFoundError,
-  RateLimitedError,
-  UnauthenticatedError as UnauthorizedError,
-  UnavailableError,
-  ValidationError,
-  type FieldError,
-} from '@/lib/errors';

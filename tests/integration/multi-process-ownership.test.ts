@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { ConflictError } from '@/lib/http/errors';
+import { ConflictError } from '@/lib/errors';
 import type { Deployment, DeploymentStep } from '@/lib/db/generated/client';
 import { applyPhaseReport } from '@/lib/status/apply-phase-report';
 import { INSTALL_PHASES } from '@/lib/status/phases';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 
 // Unknown API paths answer a problem+json 404 instead of the HTML not-found page.

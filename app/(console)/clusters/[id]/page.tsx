@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { ClusterDetail } from '@/components/clusters/ClusterDetail';
 import { PageHeader } from '@/components/common/PageHeader';
 import { getCluster } from '@/lib/clusters/queries';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 

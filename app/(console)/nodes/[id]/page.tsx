@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/common/PageHeader';
 import { NodeDetailView } from '@/components/nodes/NodeDetailView';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { getNodeDetail } from '@/lib/provisioning/queries';
 
 export const dynamic = 'force-dynamic';

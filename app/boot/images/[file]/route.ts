@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { serveBootImage } from '@/lib/boot/boot-images';
-import { ForbiddenError } from '@/lib/http/errors';
+import { ForbiddenError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 

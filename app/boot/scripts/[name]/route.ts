@@ -1,6 +1,6 @@
 import { nodeTokenOf } from '@/lib/auth/authenticate';
 import { serveBootScriptFile } from '@/lib/boot/boot-scripts';
-import { ForbiddenError } from '@/lib/http/errors';
+import { ForbiddenError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 

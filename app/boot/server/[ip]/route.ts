@@ -1,6 +1,6 @@
 import { nodeTokenOf } from '@/lib/auth/authenticate';
 import { serveInstallerConfig } from '@/lib/boot/installer-server';
-import { ForbiddenError } from '@/lib/http/errors';
+import { ForbiddenError } from '@/lib/errors';
 import { json, route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 

@@ -2,7 +2,7 @@ import { planNodeCleanup } from '@/lib/ledger/ledger';
 import { nodeIdParamSchema } from '@/lib/cleanup/schemas';
 import { planSummary } from '@/lib/cleanup/start';
 import { db } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/http/errors';
+import { NotFoundError } from '@/lib/errors';
 import { json, route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
