@@ -1,13 +1,9 @@
-import type { NextRequest } from 'next/server';
 import { MalformedError, ValidationError, zodFieldErrors } from '@/lib/errors';
-import { readBodyText } from '@/lib/http/route';
 import { reinitializeSchema } from './schemas';
 
-/** node_id / mgmt_ip from the query string, else from a JSON body (which may be empty). */
-export async function reinitializeTarget(req: NextRequest) {
-  const query = Object.fromEntries(req.nextUrl.searchParams);
+/** node_id / mgmt_ip from the query parameters, else from the JSON body text (which may be empty). */
+export function reinitializeTarget(query: Record<string, string>, text: string) {
   let body: Record<string, unknown> = {};
-  const text = await readBodyText(req);
   if (text.trim()) {
     try {
       const parsed = JSON.parse(text);
