@@ -8,9 +8,7 @@
  */
 import { request } from 'node:http';
 import pg from 'pg';
-import { benchEnvironment, commitId, type BenchEnvironment } from './harness';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { benchEnvironment, writeResult, type BenchEnvironment } from './harness';
 
 const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password-0123' };
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
@@ -157,9 +155,5 @@ export async function run() {
     const base = small.find((r) => r.label === big.label)!;
     lines.push(`| ${big.label} | ${base.ttfbP50.toFixed(1)} ms | ${big.ttfbP50.toFixed(1)} ms | ${(big.ttfbP50 / base.ttfbP50).toFixed(2)}× | ${big.ttfbP95.toFixed(1)} ms | ${big.totalP50.toFixed(1)} ms |`);
   }
-  const commit = commitId();
-  const file = path.resolve('bench/results/pages.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ bench: 'pages', commit, at: new Date().toISOString(), samples: SAMPLES, rows: results, checks }, null, 2) + '\n');
-  console.log(`\npages @ ${commit}\n\n${lines.join('\n')}\n\nchecks: ${JSON.stringify(checks)}\nwritten to bench/results/pages.json`);
+  writeResult('pages', `${lines.join('\n')}\n\nchecks: ${JSON.stringify(checks)}`, { samples: SAMPLES, rows: results, checks });
 }

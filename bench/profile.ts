@@ -1,12 +1,14 @@
 /**
- * CPU profile of one server process under load: `npm run bench -- profile [boot-config|phase-callbacks]`.
+ * CPU profile of one server process under load: `npm run bench -- profile [boot-config|phase-callbacks|boot-images]`.
  * Starts the production server with WEB_CONCURRENCY=1 under `node --cpu-prof`, drives the path at
- * 64 connections, stops the server (the profile is written at exit) and prints self time by
- * component (Next, Prisma, pg, pino, zod, the app's own code, GC, idle...).
+ * 64 connections (boot-images: 8 parallel 1 GiB downloads), stops the server (the profile is
+ * written at exit) and prints self time by component (Next, Prisma, pg, pino, zod, the app's own code, GC, idle...).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { benchEnvironment, drive, inStep, pick, type RequestSpec } from './harness';
+import { imageUrlPath, writeBenchImage } from './boot-images';
+import { benchEnvironment, download, drive, inStep, pick, type RequestSpec } from './harness';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -50,7 +52,9 @@ export async function run() {
   const target = process.argv[3] ?? 'boot-config';
   const profDir = path.resolve('bench/results/profiles', `${target}-${Date.now()}`);
   process.env.WEB_CONCURRENCY = '1';
-  const env = await benchEnvironment({ args: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'nvo-profile-'));
+  const images = target === 'boot-images' ? { BOOT_IMAGES_DIR: writeBenchImage(scratch) } : undefined;
+  const env = await benchEnvironment({ args: ['--cpu-prof', `--cpu-prof-dir=${profDir}`], env: images });
   let next: () => RequestSpec;
   if (target === 'phase-callbacks') {
     next = inStep(env.nodes, (node, s) => ({
@@ -64,10 +68,19 @@ export async function run() {
     };
   }
   try {
-    const result = await drive(env.server.base, 64, next, Number(process.env.BENCH_SECONDS ?? 15));
-    console.log(`${target}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+    if (images) {
+      // Downloads instead of requests: 8 parallel, as the boot-images bench does.
+      const started = performance.now();
+      const results = await Promise.all(Array.from({ length: 8 }, () => download(env.server.port, imageUrlPath(env.nodes[0].token))));
+      const bytes = results.reduce((s, r) => s + r.bytes, 0);
+      console.log(`${target}: ${(bytes / 1024 / 1024 / ((performance.now() - started) / 1000)).toFixed(0)} MiB/s, statuses ${results.map((r) => r.status)}`);
+    } else {
+      const result = await drive(env.server.base, 64, next, Number(process.env.BENCH_SECONDS ?? 15));
+      console.log(`${target}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+    }
   } finally {
     await env.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
   const files = readdirSync(profDir).map((f) => path.join(profDir, f));
   // The biggest profile is the server process (the others are the launcher and tsx).

@@ -11,7 +11,9 @@ import { seedEvents, seedNodes, type SeededNode } from './seed';
 import { startProductionServer, type BenchServer } from './server';
 
 export * from './database';
+export * from './download';
 export * from './load';
+export * from './nginx';
 export * from './processes';
 export * from './report';
 export * from './seed';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Every live process id below `rootPid` (and itself), from /proc (Linux only). */
@@ -50,4 +51,23 @@ export function treeRss(rootPid: number): number {
     }
   }
   return total;
+}
+
+let ticksPerSecond: number | undefined;
+
+/** CPU time (user + system, seconds) used so far by a process and its live descendants. */
+export function treeCpuSeconds(rootPid: number): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // After the command name: state is field 3, utime and stime are fields 14 and 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / ticksPerSecond;
 }

@@ -38,10 +38,10 @@ export function formatTable(rows: BenchRow[]): string {
 }
 
 /**
- * Prints the table and writes bench/results/<name>.json with the commit, machine and settings,
- * plus anything else the bench measured (`extra`).
+ * Prints `table` and writes bench/results/<name>.json: the commit, the time, the machine (with its
+ * load average) and `body`. Every bench reports through this.
  */
-export function writeReport(name: string, rows: BenchRow[], extra: Record<string, unknown> = {}): string {
+export function writeResult(name: string, table: string, body: Record<string, unknown>): string {
   const commit = commitId();
   const file = path.resolve('bench/results', `${name}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -50,11 +50,15 @@ export function writeReport(name: string, rows: BenchRow[], extra: Record<string
     commit,
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg() },
-    settings: { seconds: Number(process.env.BENCH_SECONDS ?? 10), webConcurrency: extra.webConcurrency },
-    rows,
-    ...extra,
+    ...body,
   };
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-  console.log(`\n${name} @ ${commit}\n\n${formatTable(rows)}\n\nwritten to ${path.relative(process.cwd(), file)}`);
+  console.log(`\n${name} @ ${commit}\n\n${table}\n\nwritten to ${path.relative(process.cwd(), file)}`);
   return file;
+}
+
+/** A rate bench's rows as a table and JSON (with the settings and anything else it measured). */
+export function writeReport(name: string, rows: BenchRow[], extra: Record<string, unknown> = {}): string {
+  const settings = { seconds: Number(process.env.BENCH_SECONDS ?? 10), webConcurrency: extra.webConcurrency };
+  return writeResult(name, formatTable(rows), { settings, rows, ...extra });
 }
