@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHUNK_BYTES, fileRangeStream } from './counting-stream';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'nvo-range-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const openFds = () => readdirSync('/proc/self/fd').length;
+
+function fileOf(size: number) {
+  const content = randomBytes(size);
+  const file = path.join(dir, `f-${size}-${Math.random()}`);
+  writeFileSync(file, content);
+  return { file, content };
+}
+
+function recorder() {
+  const calls: { bytes: number; completed: boolean }[] = [];
+  return { calls, onDone: (bytes: number, completed: boolean) => calls.push({ bytes, completed }) };
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>) {
+  const chunks: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+  return chunks;
+}
+
+describe('fileRangeStream', () => {
+  it('sends exactly the range in chunks of CHUNK_BYTES, then reports it complete', async () => {
+    const { file, content } = fileOf(2.5 * CHUNK_BYTES);
+    const { calls, onDone } = recorder();
+    const range = { start: 100, end: content.length - 8 };
+    const chunks = await readAll(fileRangeStream(file, range, onDone));
+    expect(chunks.map((c) => c.length)).toEqual([CHUNK_BYTES, CHUNK_BYTES, range.end + 1 - range.start - 2 * CHUNK_BYTES]);
+    expect(Buffer.concat(chunks).equals(content.subarray(range.start, range.end + 1))).toBe(true);
+    expect(calls).toEqual([{ bytes: range.end + 1 - range.start, completed: true }]);
+  });
+
+  it('reads only as fast as the client takes, and a client that goes away is reported cut off with the file closed', async () => {
+    const { file, content } = fileOf(8 * CHUNK_BYTES);
+    const { calls, onDone } = recorder();
+    const before = openFds();
+    const stream = fileRangeStream(file, { start: 0, end: content.length - 1 }, onDone);
+    const reader = stream.getReader();
+    const first = await reader.read();
+    expect(first.value?.length).toBe(CHUNK_BYTES);
+    await new Promise((r) => setTimeout(r, 50));
+    await reader.cancel();
+    expect(calls).toHaveLength(1);
+    expect(calls[0].completed).toBe(false);
+    // The chunk given and at most one read ahead: never the whole file for a client that stalls.
+    expect(calls[0].bytes).toBeLessThanOrEqual(2 * CHUNK_BYTES);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(openFds()).toBe(before);
+  });
+
+  it('fails (and says the transfer was cut off) when the file ends before the range does', async () => {
+    const { file, content } = fileOf(3 * CHUNK_BYTES);
+    const { calls, onDone } = recorder();
+    const stream = fileRangeStream(file, { start: 0, end: content.length - 1 }, onDone);
+    // Replaced by a shorter file after the answer's Content-Length was set: the client must not
+    // receive a short body that ends as if it were complete.
+    truncateSync(file, CHUNK_BYTES + 10);
+    await expect(readAll(stream)).rejects.toThrow(`ended at byte ${CHUNK_BYTES + 10}`);
+    expect(calls).toEqual([{ bytes: CHUNK_BYTES + 10, completed: false }]);
+  });
+});
