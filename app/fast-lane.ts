@@ -9,4 +9,7 @@ export const FAST_ROUTES: readonly FastRoute[] = [
   { method: 'GET', pattern: /^\/boot\/server\/([^/]+)$/, param: 'ip', handler: async () => (await import('./boot/server/[ip]/route')).GET },
   { method: 'POST', pattern: /^\/api\/status\/phase$/, handler: async () => (await import('./api/status/phase/route')).POST },
   { method: 'POST', pattern: /^\/api\/installation\/status$/, handler: async () => (await import('./api/installation/status/route')).POST },
+  // Through Next an image would lose its Content-Length (Next drops it from route handler answers).
+  { method: 'GET', pattern: /^\/boot\/images\/([^/]+)$/, param: 'file', stream: true, handler: async () => (await import('./boot/images/[file]/route')).GET },
+  { method: 'HEAD', pattern: /^\/boot\/images\/([^/]+)$/, param: 'file', handler: async () => (await import('./boot/images/[file]/route')).HEAD },
 ];

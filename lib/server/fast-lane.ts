@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { edgeHeaders } from '@/lib/http/security-headers';
@@ -122,8 +123,11 @@ async function writeResponse(res: ServerResponse, response: Response, extra: Rec
     res.end();
   } else if (stream) {
     res.writeHead(response.status, headers);
-    await new Promise<void>((resolve, reject) => {
-      Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).on('error', reject).pipe(res).on('finish', resolve).on('close', resolve);
+    // pipeline, not pipe: a client that goes away cancels the body (its file is closed, the boot
+    // fetch is recorded as cut off), and a body that fails cuts the connection instead of ending
+    // the answer short of its Content-Length.
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch((err) => {
+      if (err?.code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.warn({ err }, 'streaming an answer failed');
     });
   } else {
     // One write: headers and a small body leave in one packet.
