@@ -2,6 +2,7 @@
 
 import { InlineNotification, ProgressBar, StructuredListBody, StructuredListCell, StructuredListRow, StructuredListWrapper, Tile } from '@carbon/react';
 import useSWR from 'swr';
+import { clusterProgressState, isClusterForming } from '@/lib/clusters/rules';
 import type { ClusterView } from '@/lib/clusters/views';
 import { fetchJson } from '@/components/common/fetch-json';
 import { formatTime } from '@/components/common/format';
@@ -40,7 +41,7 @@ function Facts({ c }: { c: ClusterView }) {
 export function ClusterDetail({ initial }: { initial: ClusterView }) {
   const { data, mutate } = useSWR<ClusterView>(`/api/config/clusters/${initial.id}`, fetchJson, {
     fallbackData: initial,
-    refreshInterval: (c) => (c && (c.status === 'pending' || c.status === 'forming') ? 1500 : 10000),
+    refreshInterval: (c) => (c && isClusterForming(c.status) ? 1500 : 10000),
   });
   const c = data ?? initial;
   const section = { marginTop: '2rem' };
@@ -51,7 +52,7 @@ export function ClusterDetail({ initial }: { initial: ClusterView }) {
         <InlineNotification kind="error" title="Formation failed" subtitle={c.failureReason} hideCloseButton lowContrast data-testid="failure-reason" />
       )}
       <div style={section}>
-        <ProgressBar label="Formation progress" value={c.progress} status={c.status === 'failed' ? 'error' : c.status === 'ready' ? 'finished' : 'active'} helperText={`${c.progress}%`} />
+        <ProgressBar label="Formation progress" value={c.progress} status={clusterProgressState(c.status)} helperText={`${c.progress}%`} />
       </div>
       <div style={{ ...section, display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', gap: '2rem' }}>
         <Facts c={c} />

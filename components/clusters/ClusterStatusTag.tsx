@@ -1,18 +1,11 @@
 'use client';
 
 import { Tag } from '@carbon/react';
-
-const COLOR: Record<string, 'gray' | 'blue' | 'green' | 'red' | 'purple'> = {
-  pending: 'gray',
-  forming: 'blue',
-  ready: 'green',
-  failed: 'red',
-  deleting: 'purple',
-};
+import { clusterTag } from '@/lib/clusters/rules';
 
 export function ClusterStatusTag({ status }: { status: string }) {
   return (
-    <Tag type={COLOR[status] ?? 'gray'} size="sm" data-testid="cluster-status">
+    <Tag type={clusterTag(status)} size="sm" data-testid="cluster-status">
       {status}
     </Tag>
   );

@@ -5,6 +5,7 @@ import { Add } from '@carbon/icons-react';
 import Link from 'next/link';
 import useSWR from 'swr';
 import { RoleGate } from '@/components/auth/RoleGate';
+import { clusterProgressState, isClusterForming } from '@/lib/clusters/rules';
 import type { ClusterView } from '@/lib/clusters/views';
 import { fetchJson } from '@/components/common/fetch-json';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
@@ -19,7 +20,7 @@ const COLUMNS: Column<ClusterView>[] = [
     key: 'progress',
     header: 'Progress',
     sort: true,
-    render: (c) => <ProgressBar label={`${c.name} progress`} hideLabel value={c.progress} size="small" status={c.status === 'failed' ? 'error' : c.status === 'ready' ? 'finished' : 'active'} />,
+    render: (c) => <ProgressBar label={`${c.name} progress`} hideLabel value={c.progress} size="small" status={clusterProgressState(c.status)} />,
   },
   { key: 'clusterIp', header: 'Cluster IP', sort: true },
 ];
@@ -28,7 +29,7 @@ const COLUMNS: Column<ClusterView>[] = [
 export function ClusterTable({ initial }: { initial: ClusterView[] }) {
   const { data } = useSWR<{ clusters: ClusterView[] }>('/api/config/clusters', fetchJson, {
     fallbackData: { clusters: initial },
-    refreshInterval: (latest) => (latest?.clusters.some((c) => c.status === 'pending' || c.status === 'forming') ? 2000 : 15000),
+    refreshInterval: (latest) => (latest?.clusters.some((c) => isClusterForming(c.status)) ? 2000 : 15000),
   });
   const clusters = data?.clusters ?? initial;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMembership, defaultRedundancyFactor } from './rules';
+import { checkMembership, CLUSTER_STATUSES, clusterProgressState, clusterTag, defaultRedundancyFactor, isClusterForming } from './rules';
 
 describe('cluster membership rules', () => {
   it('accepts one member with RF1 for a single_node cluster', () => {
@@ -30,5 +30,16 @@ describe('cluster membership rules', () => {
   it('defaults RF1 for single_node and RF2 for multi_node', () => {
     expect(defaultRedundancyFactor('single_node')).toBe(1);
     expect(defaultRedundancyFactor('multi_node')).toBe(2);
+  });
+});
+
+describe('cluster statuses', () => {
+  it('know which are still forming, their tag colour and progress bar state', () => {
+    expect(CLUSTER_STATUSES).toEqual(['pending', 'forming', 'ready', 'failed', 'deleting']);
+    expect(CLUSTER_STATUSES.filter(isClusterForming)).toEqual(['pending', 'forming']);
+    expect(isClusterForming('constructor')).toBe(false);
+    expect(CLUSTER_STATUSES.map(clusterTag)).toEqual(['gray', 'blue', 'green', 'red', 'purple']);
+    expect(clusterTag('unknown')).toBe('gray');
+    expect(CLUSTER_STATUSES.map(clusterProgressState)).toEqual(['active', 'active', 'finished', 'error', 'active']);
   });
 });

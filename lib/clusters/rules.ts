@@ -3,8 +3,32 @@ import type { FieldError } from '@/lib/errors';
 export const CLUSTER_TYPES = ['single_node', 'multi_node'] as const;
 export type ClusterType = (typeof CLUSTER_TYPES)[number];
 
-export const CLUSTER_STATUSES = ['pending', 'forming', 'ready', 'failed', 'deleting'] as const;
-export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
+/** Each cluster status: its Carbon Tag colour, and whether formation is still under way. */
+export const CLUSTER_STATUS_TABLE = {
+  pending: { tag: 'gray', forming: true },
+  forming: { tag: 'blue', forming: true },
+  ready: { tag: 'green', forming: false },
+  failed: { tag: 'red', forming: false },
+  deleting: { tag: 'purple', forming: false },
+} as const;
+
+export type ClusterStatus = keyof typeof CLUSTER_STATUS_TABLE;
+export const CLUSTER_STATUSES = Object.keys(CLUSTER_STATUS_TABLE) as ClusterStatus[];
+
+const clusterMeaning = (status: string) => (Object.hasOwn(CLUSTER_STATUS_TABLE, status) ? CLUSTER_STATUS_TABLE[status as ClusterStatus] : undefined);
+
+export function isClusterForming(status: string): boolean {
+  return clusterMeaning(status)?.forming ?? false;
+}
+
+export function clusterTag(status: string) {
+  return clusterMeaning(status)?.tag ?? 'gray';
+}
+
+/** The state of a cluster's formation progress bar. */
+export function clusterProgressState(status: string): 'error' | 'finished' | 'active' {
+  return status === 'failed' ? 'error' : status === 'ready' ? 'finished' : 'active';
+}
 
 /** Nutanix CE: RF1 only on one node; RF2 needs three nodes; RF3 needs five. */
 export function defaultRedundancyFactor(type: ClusterType): 1 | 2 {
