@@ -5,6 +5,7 @@
 import { FAST_ROUTES } from '@/app/fast-lane';
 import { warmBootCache } from '@/lib/boot/boot-node';
 import { startAppServer } from '@/lib/server/app-server';
+import { warmReportStates } from '@/lib/status/apply-phase-report';
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
@@ -26,8 +27,9 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  // A boot storm right after a restart finds every booting node's token and decision in memory.
-  await warmBootCache();
+  // A boot storm right after a restart finds every booting node's token, boot decision and
+  // report state in memory (kept warm after, lib/bus/cache.ts).
+  await Promise.all([warmBootCache(), warmReportStates()]);
   process.send?.({ ready: true });
 }
 

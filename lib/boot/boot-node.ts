@@ -1,9 +1,8 @@
 import { nodeIdForToken, nodeTokenCache } from '@/lib/auth/node-tokens';
-import { onReset, subscribe, type BusMessage } from '@/lib/bus';
+import { subscribe } from '@/lib/bus';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
 import type { Prisma } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
-import { logger } from '@/lib/log/logger';
 import { POST_INSTALL_PHASES } from '@/lib/status/phases';
 
 export const BOOT_NODE_SELECT = {
@@ -45,67 +44,39 @@ type BootNodeRow = BootNode & { version: number };
  * of every instance when the node changes (PostgreSQL publishes it, see lib/auth/node-tokens.ts).
  */
 const WARM_MAX = 50_000;
-const nodes = new BusCache<number, BootNode>({ topic: 'node', tagOf: nodeTag, max: WARM_MAX });
-let warming: Promise<void> | undefined;
-
-/** Starts keeping the boot cache warm (see keepWarm); resolves when the first load is in. */
+const nodes: BusCache<number, BootNode> = new BusCache<number, BootNode>({
+  topic: 'node', tagOf: nodeTag, max: WARM_MAX, refresh: { read: (ids) => readBootNodes(ids) },
+});
+/** Starts keeping the boot cache warm; resolves when every node holding a boot token is in. */
 export function warmBootCache(): Promise<void> {
-  return keepWarm();
+  listenForReports();
+  return nodes.warm();
 }
 
-/**
- * Keeps the cache warm for a boot storm: on first use (and after every bus reset) it loads every
- * node that holds a boot token, in one query; a node that changes is read again in the next
- * refresh batch (every REFRESH_MS, one query for all of them) instead of by its next request.
- * Nothing here decides anything: a miss still reads the database on the request path.
- */
-function keepWarm(): Promise<void> {
-  if (warming) return warming;
-  const queued = new Set<number>();
-  let timer: NodeJS.Timeout | undefined;
-  const refresh = (m: BusMessage) => {
-    if (typeof m.data.nodeId !== 'number') return;
-    queued.add(m.data.nodeId);
-    timer ??= setTimeout(() => {
-      timer = undefined;
-      const ids = [...queued];
-      queued.clear();
-      void warm(ids);
-    }, REFRESH_MS);
-    timer.unref?.();
-  };
-  subscribe('node', refresh);
-  // A phase report that leaves the node's row as it was (same phase, status, message, progress) can
-  // still be the "installation completed" that installedEvent reads: it is published as `deployment`.
+let listening = false;
+// A phase report that leaves the node's row as it was (same phase, status, message, progress) can
+// still be the "installation completed" that installedEvent reads: it is published as `deployment`.
+function listenForReports() {
+  if (listening) return;
+  listening = true;
   subscribe('deployment', (m) => {
-    if (typeof m.data.nodeId !== 'number') return;
-    nodes.invalidate(m.data.nodeId);
-    refresh(m);
+    if (typeof m.data.nodeId === 'number') nodes.invalidate(m.data.nodeId);
   });
-  onReset(() => void warm());
-  warming = warm();
-  return warming;
 }
 
-const REFRESH_MS = 100;
-
-async function warm(ids?: number[]) {
-  const since = nodes.mark();
+/** Boot rows (with their token hashes, which warm the token cache too) of these nodes, or of every node holding a token. */
+async function readBootNodes(ids: number[] | null) {
   const tokensSince = nodeTokenCache.mark();
-  try {
-    const { rows } = await pgPool().query<BootNodeRow & { bootTokenHash: string }>({
-      name: 'boot-nodes-warm',
-      text: `${BOOT_NODE_SQL.replace('n."version",', 'n."version", n."bootTokenHash",')}
-             WHERE n."bootTokenHash" IS NOT NULL AND ($1::int[] IS NULL OR n."id" = ANY($1)) ORDER BY n."id" DESC LIMIT ${WARM_MAX}`,
-      values: [ids ?? null, AFTER_INSTALL],
-    });
-    for (const { bootTokenHash, ...row } of rows) {
-      nodes.fill(row.id, withoutVersion(row), row.id, since);
-      nodeTokenCache.fill(bootTokenHash, row.id, row.version, tokensSince);
-    }
-  } catch (err) {
-    logger.warn({ err, component: 'boot' }, 'could not warm the boot cache; requests read the database');
-  }
+  const { rows } = await pgPool().query<BootNodeRow & { bootTokenHash: string }>({
+    name: 'boot-nodes-warm',
+    text: `${BOOT_NODE_SQL.replace('n."version",', 'n."version", n."bootTokenHash",')}
+           WHERE n."bootTokenHash" IS NOT NULL AND ($1::int[] IS NULL OR n."id" = ANY($1)) ORDER BY n."id" DESC LIMIT ${WARM_MAX}`,
+    values: [ids, AFTER_INSTALL],
+  });
+  return rows.map(({ bootTokenHash, ...row }) => {
+    nodeTokenCache.fill(bootTokenHash, row.id, row.version, tokensSince);
+    return { key: row.id, value: withoutVersion(row), tag: row.id };
+  });
 }
 
 async function queryBootNode(where: 'id' | 'token', value: number | string): Promise<BootNodeRow | null> {
@@ -122,7 +93,7 @@ function withoutVersion({ version: _version, ...node }: BootNodeRow): BootNode {
 }
 
 export function loadBootNode(id: number): Promise<BootNode | null> {
-  void keepWarm();
+  listenForReports();
   return nodes.load(id, async () => {
     const row = await queryBootNode('id', id);
     return row && withoutVersion(row);
@@ -138,7 +109,7 @@ export async function nodeForBootToken(
   token: string | undefined,
   claims: { nodeId?: number; mgmtIp?: string } = {},
 ): Promise<BootNode | null> {
-  void keepWarm();
+  listenForReports();
   const since = nodes.mark();
   let fetched: BootNodeRow | null = null;
   const id = await nodeIdForToken(token, async (hash) => {

@@ -1,3 +1,4 @@
+import { logger } from '@/lib/log/logger';
 import { busConnected, onReset, subscribe, type BusMessage, type BusTopic } from './index';
 
 /**
@@ -28,8 +29,16 @@ export class BusCache<K, V> {
        * it just wrote (see set()) when its own notification comes back.
        */
       versionOf?: (value: V) => number;
+      /**
+       * Keeps the cache warm: warm() loads what `read(null)` gives, and an entry dropped by a change
+       * is read again in a batch (`read(tags)`, every REFRESH_MS) instead of by its next request.
+       */
+      refresh?: { read: (tags: number[] | null) => Promise<{ key: K; value: V; tag: number }[]> };
     },
   ) {}
+
+  private refreshQueue = new Set<number>();
+  private refreshTimer: NodeJS.Timeout | undefined;
 
   private listen() {
     if (this.listening) return;
@@ -40,7 +49,34 @@ export class BusCache<K, V> {
       if (tag === null) this.clear();
       else if (tag !== undefined) this.invalidate(tag, version);
     });
-    onReset(() => this.clear());
+    onReset(() => {
+      this.clear();
+      if (this.opts.refresh && busConnected()) void this.warm();
+    });
+  }
+
+  /** Loads everything worth keeping warm (needs `refresh`); resolves when it is in. */
+  async warm(tags: number[] | null = null): Promise<void> {
+    this.listen();
+    const read = this.opts.refresh?.read;
+    if (!read) return;
+    const since = this.tick;
+    try {
+      for (const { key, value, tag } of await read(tags)) this.fill(key, value, tag, since);
+    } catch (err) {
+      logger.warn({ err, component: 'cache', topic: this.opts.topic }, 'could not warm a cache; requests read the database');
+    }
+  }
+
+  private queueRefresh(tag: number) {
+    this.refreshQueue.add(tag);
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = undefined;
+      const tags = [...this.refreshQueue];
+      this.refreshQueue.clear();
+      void this.warm(tags);
+    }, REFRESH_MS);
+    this.refreshTimer.unref?.();
   }
 
   get(key: K): V | undefined {
@@ -117,11 +153,15 @@ export class BusCache<K, V> {
       this.invalidatedAt.clear();
       this.clearedAt = this.tick;
     }
+    let dropped = false;
     for (const key of [...(this.byTag.get(tag) ?? [])]) {
       const entry = this.entries.get(key)!;
       if (version !== undefined && entry.version !== undefined && entry.version >= version) continue;
       this.delete(key);
+      dropped = true;
     }
+    // What was warm stays warm: read again off the request path.
+    if (dropped && this.opts.refresh) this.queueRefresh(tag);
   }
 
   clear() {
@@ -136,6 +176,9 @@ export class BusCache<K, V> {
     return this.entries.size;
   }
 }
+
+/** How long changes are collected before the entries they dropped are read again, in one query. */
+const REFRESH_MS = 100;
 
 /** The tag of a `node` message: its nodeId, or null (everything) when it names none. */
 export function nodeTag(message: BusMessage): number | null {

@@ -1,5 +1,6 @@
 import { notifyStatement } from '@/lib/bus';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
+import { groupCommit } from '@/lib/db/group-commit';
 import { pgPool } from '@/lib/db/pg-pool';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
@@ -49,17 +50,33 @@ interface StateRow {
  * (bus); the process that wrote keeps the state it wrote (same version). A stale entry costs a
  * retry, never a wrong answer: the write applies only at the version it was checked against.
  */
-const states = new BusCache<number, ReportState>({ topic: 'node', tagOf: nodeTag, max: 20_000, versionOf: (s) => s.node.version });
+const STATES_MAX = 20_000;
+const states: BusCache<number, ReportState> = new BusCache<number, ReportState>({
+  topic: 'node', tagOf: nodeTag, max: STATES_MAX, versionOf: (s) => s.node.version,
+  refresh: { read: async (ids) => (await readReportStates(ids)).map((state) => ({ key: state.node.id, value: state, tag: state.node.id })) },
+});
+
+/** Loads the report state of every node holding a boot token (a boot storm's reporters); kept warm after. */
+export function warmReportStates(): Promise<void> {
+  return states.warm();
+}
 
 /** The node's report state: from the cache, or readReportState. */
 export async function loadReportState(nodeId: number): Promise<ReportState | null> {
   return states.load(nodeId, () => readReportState(nodeId), (s) => s.node.id);
 }
 
-/** The node, its run's newest install-phase event and that phase's start, and its deployment: one query. */
 async function readReportState(nodeId: number): Promise<ReportState | null> {
+  return (await readReportStates([nodeId]))[0] ?? null;
+}
+
+/**
+ * Nodes, each with its run's newest install-phase event, that phase's start and its deployment, in
+ * one query: these nodes, or (null) every node holding a boot token.
+ */
+async function readReportStates(nodeIds: number[] | null): Promise<ReportState[]> {
   const { rows } = await pgPool().query<StateRow>({
-    name: 'phase-report-state',
+    name: nodeIds ? 'phase-report-states' : 'phase-report-states-all',
     text: `SELECT n."id", n."name", n."status", n."phase", n."progress", n."managementIp", COALESCE(n."bootTokenAt", n."createdAt") AS "runStart", n."version",
                   (SELECT d."id" FROM "Deployment" d WHERE d."nodeId" = n."id" AND d."kind" IN ('provision', 'reinitialize')
                    ORDER BY d."createdAt" DESC LIMIT 1) AS "deploymentId",
@@ -74,11 +91,13 @@ async function readReportState(nodeId: number): Promise<ReportState | null> {
              WHERE e."nodeId" = n."id" AND e."createdAt" >= COALESCE(n."bootTokenAt", n."createdAt")
                AND e."phase" = ANY($2) AND e."status" = ANY($3)
              ORDER BY e."id" DESC LIMIT 1) l ON true
-           WHERE n."id" = $1`,
-    values: [nodeId, [...INSTALL_PHASES], [...PHASE_STATUSES]],
+           WHERE ${nodeIds ? 'n."id" = ANY($1)' : `n."bootTokenHash" IS NOT NULL AND $1::int[] IS NULL ORDER BY n."id" DESC LIMIT ${STATES_MAX}`}`,
+    values: [nodeIds, [...INSTALL_PHASES], [...PHASE_STATUSES]],
   });
-  const r = rows[0];
-  if (!r) return null;
+  return rows.map(toReportState);
+}
+
+function toReportState(r: StateRow): ReportState {
   const phase: PhaseStateDetail = r.lastPhase && isInstallPhase(r.lastPhase)
     ? {
         phase: r.lastPhase,
@@ -197,7 +216,7 @@ export async function applyPhaseReport(input: PhaseReportInput, preloaded?: Repo
     ];
     const failing = 'failureReason' in update;
     const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: node.id });
-    const { rows } = await pgPool().query<WriteRow>({
+    const { rows } = await groupCommit<WriteRow>({
       name: 'phase-report-write',
       text: WRITE,
       values: [
@@ -208,7 +227,7 @@ export async function applyPhaseReport(input: PhaseReportInput, preloaded?: Repo
         update.deployedAt ? now.toISOString() : null,
         note.values[0], note.values[1],
       ],
-    });
+    }, node.id);
     const row = rows[0];
     if (row.locked === 0) {
       // The node changed since the state was read (or is gone): read again and re-check.
