@@ -54,7 +54,7 @@ export async function serveFast(match: FastMatch, req: IncomingMessage, res: Ser
   const { route, params } = match;
   try {
     const NextRequest = await nextRequestClass();
-    const request = new NextRequest(`http://${req.headers.host || 'localhost'}${req.url}`, {
+    const request = new NextRequest(requestUrl(req), {
       method: req.method,
       headers: headersOf(req),
       body: route.method === 'POST' ? new Uint8Array(await readBody(req, getConfig().MAX_REQUEST_BODY_BYTES + 1)) : undefined,
@@ -64,6 +64,7 @@ export async function serveFast(match: FastMatch, req: IncomingMessage, res: Ser
     const extra = request.nextUrl.pathname.startsWith('/api/') ? edgeHeaders(request).response : {};
     await writeResponse(res, response, extra, route.stream === true && req.method !== 'HEAD');
   } catch (err) {
+    if (req.destroyed && !req.complete) return; // the client went away while sending its body
     logger.error({ err, url: req.url?.split('?')[0] }, 'fast lane failed');
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/problem+json' });
     res.end(res.headersSent ? undefined : JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
@@ -96,6 +97,12 @@ function headersOf(req: IncomingMessage): Headers {
  * The body, keeping at most `keep` bytes (the rest is read and dropped): route() answers 413 past
  * MAX_REQUEST_BODY_BYTES from what it is given, so one byte over the limit is enough to tell.
  */
+// Handlers read only the path and query; a Host header that is no host must not break the URL.
+function requestUrl(req: IncomingMessage): string {
+  const host = req.headers.host;
+  return `http://${host && /^[\w.:[\]-]+$/.test(host) ? host : 'localhost'}${req.url}`;
+}
+
 function readBody(req: IncomingMessage, keep: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -107,6 +114,9 @@ function readBody(req: IncomingMessage, keep: number): Promise<Buffer> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection before its body ended'));
+    });
   });
 }
 

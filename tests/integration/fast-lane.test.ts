@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import http, { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAST_ROUTES } from '@/app/fast-lane';
@@ -53,6 +53,17 @@ describe('fast lane', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
     const direct = await (await bootConfig(request(url))).text();
     expect(text).toBe(direct);
+  });
+
+  it('answers a request whose Host header is not a host name (handlers read only path and query)', async () => {
+    const { node, token } = await bootableNode();
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get(`${base}/boot/config?node_id=${node.id}&token=${token}`, { headers: { host: 'not a host/../x' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(status).toBe(200);
   });
 
   it('takes a phase callback with the node token, committed when acknowledged, with the headers proxy.ts adds to /api', async () => {
