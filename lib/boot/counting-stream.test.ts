@@ -40,6 +40,24 @@ describe('fileRangeStream', () => {
     expect(calls).toEqual([{ bytes: range.end + 1 - range.start, completed: true }]);
   });
 
+  it('reads the range straight into the buffer a BYOB reader brings, which it can use again', async () => {
+    const { file, content } = fileOf(3 * CHUNK_BYTES);
+    const { calls, onDone } = recorder();
+    const reader = fileRangeStream(file, { start: 10, end: content.length - 1 }, onDone).getReader({ mode: 'byob' });
+    const received: Buffer[] = [];
+    let buffer = new Uint8Array(2 * CHUNK_BYTES);
+    for (;;) {
+      const { value, done } = await reader.read(buffer);
+      if (done) break;
+      received.push(Buffer.from(value));
+      expect(value.buffer.byteLength).toBe(2 * CHUNK_BYTES);
+      buffer = new Uint8Array(value.buffer);
+    }
+    expect(received.map((r) => r.length)).toEqual([2 * CHUNK_BYTES, CHUNK_BYTES - 10]);
+    expect(Buffer.concat(received).equals(content.subarray(10))).toBe(true);
+    expect(calls).toEqual([{ bytes: content.length - 10, completed: true }]);
+  });
+
   it('reads only as fast as the client takes, and a client that goes away is reported cut off with the file closed', async () => {
     const { file, content } = fileOf(8 * CHUNK_BYTES);
     const { calls, onDone } = recorder();

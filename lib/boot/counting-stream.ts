@@ -1,16 +1,17 @@
 import { open, type FileHandle } from 'node:fs/promises';
 
-// Each chunk is a fresh buffer (the consumer, Next's response writer, gives no signal when one
-// may be reused), freed only when V8 next collects: 1 MiB chunks save ~15 % CPU per GiB over
-// 256 KiB but leave so much garbage between collections that 8 parallel downloads grow the
-// server by more than 64 MiB (`npm run bench -- boot-images`, README "Performance").
+// The chunk a default reader (Next's response writer) gets: each is a fresh buffer, freed only
+// when V8 next collects, and 1 MiB chunks left so much garbage that 8 parallel downloads grew the
+// server by more than 64 MiB. The fast lane reads with its own reused buffers instead (BYOB).
 export const CHUNK_BYTES = 256 * 1024;
 
 /**
- * A web ReadableStream over a byte range of a file that reads only as fast as the client takes
- * (pull-based: one chunk read ahead, no file stream buffering more), and reports how many bytes
- * went out and whether the transfer finished or was cut off. The file is opened on the first
- * pull and closed when the range is sent, the client goes away or a read fails.
+ * A byte ReadableStream over a range of a file that reads only as fast as the client takes (no
+ * read ahead: a read of the file per read of the stream), and reports how many bytes went out and
+ * whether the transfer finished or was cut off. A default reader gets fresh CHUNK_BYTES chunks;
+ * a BYOB reader (the server's fast lane) has the file read straight into its own buffers, which it
+ * reuses, so a download allocates nothing per chunk. The file is opened on the first read and
+ * closed when the range is sent, the client goes away or a read fails.
  */
 export function fileRangeStream(
   file: string,
@@ -27,34 +28,38 @@ export function fileRangeStream(
     onDone(bytes, completed);
     handle?.then((h) => h.close()).catch(() => {});
   };
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          if (position > range.end) {
-            controller.close();
-            finish(true);
-            return;
-          }
-          handle ??= open(file, 'r');
-          const fh = await handle;
-          const buffer = Buffer.allocUnsafeSlow(Math.min(CHUNK_BYTES, range.end + 1 - position));
-          const { bytesRead } = await fh.read(buffer, 0, buffer.length, position);
-          if (finished) return; // cancelled while reading
-          if (bytesRead === 0) throw new Error(`${file} ended at byte ${position}, before the range did`);
-          position += bytesRead;
-          bytes += bytesRead;
-          controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
-        } catch (err) {
-          if (finished) return;
-          controller.error(err);
-          finish(false);
+  return new ReadableStream({
+    type: 'bytes',
+    autoAllocateChunkSize: CHUNK_BYTES,
+    async pull(controller) {
+      // Always set: highWaterMark 0 pulls only for a pending read, and default readers get an
+      // autoAllocateChunkSize buffer here.
+      const request = controller.byobRequest!;
+      try {
+        if (position > range.end) {
+          controller.close();
+          request.respond(0);
+          finish(true);
+          return;
         }
-      },
-      async cancel() {
+        handle ??= open(file, 'r');
+        const fh = await handle;
+        const view = request.view!;
+        const target = new Uint8Array(view.buffer, view.byteOffset, Math.min(view.byteLength, range.end + 1 - position));
+        const { bytesRead } = await fh.read(target, 0, target.length, position);
+        if (finished) return; // cancelled while reading
+        if (bytesRead === 0) throw new Error(`${file} ended at byte ${position}, before the range did`);
+        position += bytesRead;
+        bytes += bytesRead;
+        request.respond(bytesRead);
+      } catch (err) {
+        if (finished) return;
+        controller.error(err);
         finish(false);
-      },
+      }
     },
-    { highWaterMark: 1 },
-  );
+    cancel() {
+      finish(false);
+    },
+  });
 }

@@ -133,10 +133,9 @@ async function writeResponse(res: ServerResponse, response: Response, extra: Rec
     res.end();
   } else if (stream) {
     res.writeHead(response.status, headers);
-    // pipeline, not pipe: a client that goes away cancels the body (its file is closed, the boot
-    // fetch is recorded as cut off), and a body that fails cuts the connection instead of ending
-    // the answer short of its Content-Length.
-    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch((err) => {
+    // A client that goes away cancels the body (a boot image's file is closed, the fetch recorded
+    // as cut off); a body that fails cuts the connection instead of ending the answer short.
+    await streamBody(response.body, res).catch((err) => {
       if (err?.code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.warn({ err }, 'streaming an answer failed');
     });
   } else {
@@ -145,5 +144,60 @@ async function writeResponse(res: ServerResponse, response: Response, extra: Rec
     headers['content-length'] = String(body.length);
     res.writeHead(response.status, headers);
     res.end(body);
+  }
+}
+
+const STREAM_BUFFER_BYTES = 1024 * 1024;
+// Buffers of finished downloads, for the next ones (at most 16 MiB kept).
+const spareBuffers: Uint8Array[] = [];
+const takeBuffer = () => spareBuffers.pop() ?? new Uint8Array(STREAM_BUFFER_BYTES);
+function giveBack(...buffers: Uint8Array[]) {
+  for (const b of buffers) if (b.byteLength === STREAM_BUFFER_BYTES && spareBuffers.length < 16) spareBuffers.push(b);
+}
+
+/**
+ * A byte stream (boot images, lib/boot/counting-stream.ts) is read with a BYOB reader into two
+ * buffers used in turn: one is filled while the other is written, and a buffer is filled again
+ * only once the socket has taken it; finished downloads leave theirs to the next. So serving an
+ * image allocates nothing per chunk or per download (no garbage for V8 to collect late: memory
+ * stays flat). Any other body is piped.
+ */
+async function streamBody(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = body.getReader({ mode: 'byob' });
+  } catch {
+    return pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), res);
+  }
+  const gone = new Promise<never>((_, reject) =>
+    res.once('close', () => reject(Object.assign(new Error('the client went away'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }))),
+  );
+  gone.catch(() => {});
+  // Raced against `gone`, so a write that fails after the client went away must not go unhandled.
+  const write = (chunk: Uint8Array) => {
+    const written = new Promise<Uint8Array>((resolve, reject) => res.write(chunk, (err) => (err ? reject(err) : resolve(new Uint8Array(chunk.buffer)))));
+    written.catch(() => {});
+    return written;
+  };
+  try {
+    let free = takeBuffer();
+    let writing: Promise<Uint8Array> = Promise.resolve(takeBuffer());
+    for (;;) {
+      const { value, done } = await Promise.race([reader.read(free), gone]);
+      if (done) {
+        // The last read hands back the buffer it was given, empty.
+        free = new Uint8Array(value?.buffer ?? new ArrayBuffer(0));
+        break;
+      }
+      const written = await Promise.race([writing, gone]);
+      writing = write(value);
+      free = written;
+    }
+    giveBack(free, await Promise.race([writing, gone]));
+    await new Promise<void>((resolve) => res.end(resolve));
+  } catch (err) {
+    await reader.cancel().catch(() => {});
+    res.destroy();
+    throw err;
   }
 }

@@ -61,7 +61,10 @@ beforeEach(resetDatabase);
 describe('GET|HEAD /boot/images/{file} on the wire', () => {
   it('sends the whole file with its Content-Length (not chunked) and records the download', async () => {
     const { node, token } = await bootableNode();
-    const res = await get(`/boot/images/squashfs.img?token=${token}`);
+    // In parallel and one after another: the server reuses its read buffers between downloads.
+    const [res, ...others] = await Promise.all([1, 2, 3].map(() => get(`/boot/images/squashfs.img?token=${token}`)));
+    others.push(await get(`/boot/images/squashfs.img?token=${token}`));
+    for (const other of others) expect(other.body.equals(content)).toBe(true);
     expect(res.status).toBe(200);
     expect(res.headers['content-length']).toBe(String(content.length));
     expect(res.headers['transfer-encoding']).toBeUndefined();
