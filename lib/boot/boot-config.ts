@@ -3,7 +3,7 @@ import { chainUrl } from './chain-url';
 import { decideBoot, type BootDecision } from './boot-decision';
 import { parseBootQuery } from './boot-request';
 import { recordBootFetch } from './fetch-record';
-import { renderErrorScript, renderInstallScript, renderLocalDiskScript, renderWaitScript } from './ipxe-template';
+import { renderErrorScript, renderInstallScript, renderLocalDiskScript, renderWaitScript } from './ipxe-script';
 
 export interface BootScript {
   decision: BootDecision['kind'] | 'invalid';

@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { recordBootFetch } from './fetch-record';
 import { catalogChecksums } from './image-catalog';
 import { nodeForInstall } from './install-access';
-import { renderInstallerConfig, type ClusterFacts, type ImageRef } from './installer-config';
+import { renderInstallerConfig, type ClusterFacts, type ImageRef } from './installer';
 import { networkFacts } from './network-facts';
 import { storageLayout } from './storage-layout';
 import { bootImageUrl } from './urls';

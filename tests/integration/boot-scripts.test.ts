@@ -39,7 +39,7 @@ describe('GET /boot/scripts/{name}', () => {
     const { token } = await bootableNode();
     expect((await get('nope.sh', token)).status).toBe(404);
     expect((await get('..%2F..%2Fpackage.json', token)).status).toBe(404);
-    expect((await get('../ipxe-template.ts', token)).status).toBe(404);
+    expect((await get('../ipxe-script.ts', token)).status).toBe(404);
     expect((await get('foundation-init.sh')).status).toBe(403);
     expect((await get('foundation-init.sh', 'nvn_forged')).status).toBe(403);
   });

@@ -1,5 +1,5 @@
 import { nodeTokenOf } from '@/lib/auth/authenticate';
-import { serveBootScriptFile } from '@/lib/boot/boot-scripts';
+import { serveBootScriptFile } from '@/lib/boot/install-scripts';
 import { ForbiddenError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
