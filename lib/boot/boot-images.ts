@@ -2,7 +2,7 @@ import { getConfig } from '@/lib/config';
 import { recordBootFetch } from './fetch-record';
 import { formatBytes } from './format-bytes';
 import { imageResponse, type ImageTransfer } from './image-response';
-import { nodeForInstall } from './install-access';
+import { nodeForInstall } from './installer';
 
 /** A boot-image fetch in words an operator reads in the node timeline. */
 export function describeTransfer(t: ImageTransfer): { status: 'completed' | 'failed' | 'info'; message: string } {

@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderScriptTemplate, UnknownPlaceholderError } from './script-template';
-import { SCRIPT_PLACEHOLDERS } from './script-values';
+import { renderScriptTemplate, SCRIPT_PLACEHOLDERS, UnknownPlaceholderError } from './install-scripts';
 
 describe('renderScriptTemplate', () => {
   it('fills placeholders and strips shell metacharacters from values', () => {

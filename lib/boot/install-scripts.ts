@@ -1,12 +1,81 @@
+/** What GET /boot/scripts/{name} serves: installer-side script templates, `{{name}}` placeholders filled with a node's values. */
+
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { NotFoundError } from '@/lib/errors';
+import type { BootNode } from './boot-node';
 import { recordBootFetch } from './fetch-record';
-import { nodeForInstall } from './install-access';
-import { networkFacts } from './network-facts';
-import { renderScriptTemplate } from './script-template';
-import { scriptValues } from './script-values';
+import { networkFacts, nodeForInstall, type NetworkFacts } from './installer';
+import { bootImageUrl, installerConfigUrl, installerStatusUrl } from './urls';
+
+const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+export class UnknownPlaceholderError extends Error {
+  constructor(readonly names: string[]) {
+    super(`Unknown template placeholders: ${names.join(', ')}`);
+  }
+}
+
+/**
+ * Values land inside single-quoted shell strings, so anything that could close the quote or
+ * start an expansion is removed; real values (names, IPs, URLs, tokens) never contain it.
+ */
+export function shellSafe(value: string | number | null | undefined): string {
+  return String(value ?? '').replace(/[^A-Za-z0-9._:/?=&%@,+~-]/g, '');
+}
+
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+}
+
+/** Fills every placeholder; a placeholder without a value is a template bug, reported as such. */
+export function renderScriptTemplate(template: string, values: Record<string, string | number | null | undefined>): string {
+  const unknown = placeholdersOf(template).filter((name) => !(name in values));
+  if (unknown.length) throw new UnknownPlaceholderError(unknown);
+  return template.replace(PLACEHOLDER, (_, name: string) => shellSafe(values[name]));
+}
+
+/** The placeholders installer-side script templates may use. */
+export const SCRIPT_PLACEHOLDERS = [
+  'node_id',
+  'node_name',
+  'node_token',
+  'management_ip',
+  'ahv_ip',
+  'cvm_ip',
+  'workload_ip',
+  'netmask',
+  'gateway',
+  'dns_servers',
+  'base_url',
+  'config_url',
+  'status_url',
+  'scripts_url',
+  'squashfs_url',
+] as const;
+
+export type ScriptValues = Record<(typeof SCRIPT_PLACEHOLDERS)[number], string | number | null>;
+
+export function scriptValues(node: BootNode, ctx: { baseUrl: string; token: string; network: NetworkFacts; squashfs: string }): ScriptValues {
+  return {
+    node_id: node.id,
+    node_name: node.name,
+    node_token: ctx.token,
+    management_ip: node.managementIp,
+    ahv_ip: node.ahvIp,
+    cvm_ip: node.cvmIp,
+    workload_ip: node.workloadIp,
+    netmask: ctx.network.netmask,
+    gateway: ctx.network.gateway,
+    dns_servers: ctx.network.dnsServers.join(','),
+    base_url: ctx.baseUrl,
+    config_url: node.managementIp ? installerConfigUrl(ctx.baseUrl, node.managementIp) : null,
+    status_url: installerStatusUrl(ctx.baseUrl),
+    scripts_url: `${ctx.baseUrl}/boot/scripts`,
+    squashfs_url: bootImageUrl(ctx.baseUrl, ctx.squashfs, ctx.token),
+  };
+}
 
 const SCRIPT_NAME = /^[a-z0-9][a-z0-9_-]{0,80}\.(sh|py)$/;
 
@@ -20,7 +89,7 @@ async function readTemplate(dir: string, name: string): Promise<string> {
 }
 
 /** GET /boot/scripts/{name}: an installer-side script rendered with the node's own values. */
-export async function serveBootScriptFile(args: { nodeId: number; name: string; token: string; sourceIp?: string | null }) {
+export async function serveInstallScript(args: { nodeId: number; name: string; token: string; sourceIp?: string | null }) {
   const config = getConfig();
   const node = await nodeForInstall(args.nodeId);
   const template = await readTemplate(config.bootScriptsDir, args.name);

@@ -1,4 +1,125 @@
-import { ipxeText, ipxeUrl } from './ipxe-text';
+/** What GET /boot/config serves: the request parsed, matched to its node, decided, and rendered as an iPXE script. */
+
+import { isIPv4 } from 'node:net';
+import { z } from 'zod';
+import { nodeMay, nodeStage } from '@/lib/auth/node-access';
+import { getConfig } from '@/lib/config';
+import { isInstallable } from '@/lib/status/node-statuses';
+import { isInstalled, nodeForBootToken, type BootNode } from './boot-node';
+import { recordBootFetch } from './fetch-record';
+import { chainUrl } from './urls';
+
+/** What identifies a booting server: its node id and/or management IP, and its boot token. */
+export interface BootQuery {
+  nodeId?: number;
+  mgmtIp?: string;
+  token?: string;
+}
+
+const bootQuerySchema = z.object({
+  node_id: z.coerce.number().int().positive('node_id must be a positive integer').optional(),
+  mgmt_ip: z.string().refine((v) => isIPv4(v), 'mgmt_ip must be an IPv4 address').optional(),
+  token: z.string().max(200, 'token is too long').optional(),
+});
+
+export type BootQueryResult = { ok: true; query: BootQuery } | { ok: false; field: string; message: string };
+
+/**
+ * Parses a /boot/config query. The Python original's user data (docs/reference/original-detailed.md §1.1) was sometimes written with `@` where `&`
+ * belonged (`?mgmt_ip=10.0.0.5@token=...`); such values are split at `@` and the rest read as
+ * further parameters, so those servers still boot.
+ */
+export function parseBootQuery(search: URLSearchParams): BootQueryResult {
+  const params: Record<string, string> = {};
+  for (const [key, raw] of search) {
+    const [value, ...rest] = raw.split('@');
+    if (!(key in params)) params[key] = value;
+    for (const pair of rest) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && !(pair.slice(0, eq) in params)) params[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+  }
+  const parsed = bootQuerySchema.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, field: String(issue.path[0]), message: issue.message };
+  }
+  const { node_id, mgmt_ip, token } = parsed.data;
+  return { ok: true, query: { nodeId: node_id, mgmtIp: mgmt_ip, token: token || undefined } };
+}
+
+export type BootDecision =
+  | { kind: 'install'; node: BootNode }
+  | { kind: 'local_disk'; node: BootNode }
+  | { kind: 'not_bootable'; node: BootNode; reason: string }
+  | { kind: 'denied'; reason: string };
+
+/** Same words for an unknown node and a wrong token, so the answer cannot enumerate nodes. */
+export const DENIED_REASON = 'This server is not registered with the orchestrator, or its boot token is not valid.';
+
+/** Matching: which node is booting, and what it should do (install, boot its disk, or wait). */
+export async function decideBoot(query: BootQuery): Promise<BootDecision> {
+  const node = await nodeForBootToken(query.token, { nodeId: query.nodeId, mgmtIp: query.mgmtIp });
+  if (!node || !nodeMay(nodeStage(node.status), 'boot_config')) return { kind: 'denied', reason: DENIED_REASON };
+  if (isInstalled(node)) return { kind: 'local_disk', node };
+  if (isInstallable(node.status)) return { kind: 'install', node };
+  return {
+    kind: 'not_bootable',
+    node,
+    reason: `Node ${node.name} is ${node.status}; reinitialize it from the orchestrator to install it again.`,
+  };
+}
+
+export interface IpxeScript {
+  decision: BootDecision['kind'] | 'invalid';
+  script: string;
+}
+
+/**
+ * GET /boot/config: match the server to its node, render the script for what it should do, and
+ * record the fetch. Always a script (never JSON): iPXE can only show what a script echoes.
+ */
+export async function serveIpxeScript(search: URLSearchParams, origin: { sourceIp?: string | null } = {}): Promise<IpxeScript> {
+  const parsed = parseBootQuery(search);
+  if (!parsed.ok) return { decision: 'invalid', script: renderErrorScript(`Bad request: ${parsed.field}: ${parsed.message}`) };
+  const config = getConfig();
+  const decision = await decideBoot(parsed.query);
+  const token = parsed.query.token ?? '';
+  switch (decision.kind) {
+    case 'denied':
+      return { decision: decision.kind, script: renderErrorScript(decision.reason) };
+    case 'not_bootable':
+      recordBootFetch({
+        nodeId: decision.node.id, status: 'failed', asset: 'boot/config', httpStatus: 200,
+        message: `Boot refused: ${decision.reason}`, sourceIp: origin.sourceIp,
+      });
+      return { decision: decision.kind, script: renderWaitScript(decision.reason, chainUrl(config.publicBaseUrl, decision.node.id, token)) };
+    case 'local_disk':
+      recordBootFetch({
+        nodeId: decision.node.id, status: 'info', asset: 'boot/config', httpStatus: 200,
+        message: 'Network boot of an installed node: told to boot its local disk', sourceIp: origin.sourceIp,
+      });
+      return { decision: decision.kind, script: renderLocalDiskScript(decision.node) };
+    case 'install': {
+      const { node } = decision;
+      recordBootFetch({
+        nodeId: node.id, status: 'completed', asset: 'boot/config', httpStatus: 200, phaseStarted: 'ipxe_boot', currentPhase: node.phase,
+        message: `iPXE boot initiated: script served to node ${node.name}`, sourceIp: origin.sourceIp,
+      });
+      const script = renderInstallScript({
+        baseUrl: config.publicBaseUrl,
+        nodeId: node.id,
+        nodeName: node.name,
+        managementIp: node.managementIp,
+        ahvIp: node.ahvIp,
+        cvmIp: node.cvmIp,
+        token,
+        files: { kernel: config.BOOT_KERNEL_FILE, initrd: config.BOOT_INITRD_FILE, squashfs: config.BOOT_SQUASHFS_FILE },
+      });
+      return { decision: decision.kind, script };
+    }
+  }
+}
 
 export interface InstallScriptValues {
   baseUrl: string;
@@ -141,4 +262,19 @@ echo ==============================================================
 prompt --timeout 30000 Press any key for the iPXE shell && shell ||
 exit
 `;
+}
+
+/**
+ * Makes a value safe to place in an iPXE script line: iPXE expands `${...}`, splits on `||`/`&&`,
+ * treats `#` as a comment and a newline as the end of the command, so none of those may come
+ * from data. Letters, digits and plain punctuation pass.
+ */
+export function ipxeText(value: string | number | null | undefined, fallback = '-'): string {
+  const text = String(value ?? '').replace(/[^A-Za-z0-9 .,:;()/=+_@%?-]/g, '').trim();
+  return text || fallback;
+}
+
+/** A URL placed in a script: query values are percent-encoded, so only `&` needs keeping. */
+export function ipxeUrl(url: string): string {
+  return url.replace(/[^A-Za-z0-9.,:;/=+_%?&~-]/g, '');
 }

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { issueNodeToken } from '@/lib/auth/node-tokens';
-import { chainUrl } from '@/lib/boot/chain-url';
+import { chainUrl } from '@/lib/boot/urls';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chainUrl } from '@/lib/boot/chain-url';
+import { chainUrl } from '@/lib/boot/urls';
 import { listEvents } from '@/lib/status/timeline';
 import { startAppHttpServer } from '../helpers/app-http-server';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';

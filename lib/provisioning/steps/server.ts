@@ -1,4 +1,4 @@
-import { chainUrl } from '@/lib/boot/chain-url';
+import { chainUrl } from '@/lib/boot/urls';
 import { db } from '@/lib/db/client';
 import { redactUrl } from '@/lib/log/logger';
 import { nodeServerPrototype, serverInitialization } from '@/lib/ibmcloud';

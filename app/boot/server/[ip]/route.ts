@@ -1,5 +1,5 @@
 import { nodeTokenOf } from '@/lib/auth/authenticate';
-import { serveInstallerConfig } from '@/lib/boot/installer-server';
+import { serveInstallerConfig } from '@/lib/boot/installer';
 import { ForbiddenError } from '@/lib/errors';
 import { json, route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
