@@ -46,6 +46,7 @@ async function bootAssetEvents(nodeId: number) {
 beforeAll(async () => {
   const { imagesDir } = useBootEnvironment('http://10.0.2.100');
   writeFileSync(path.join(imagesDir, 'squashfs.img'), content);
+  writeFileSync(path.join(path.dirname(imagesDir), 'outside-secret'), 'secret');
   server = createServer((req, res) => {
     stampPeerAddress(req);
     const fast = matchFastRoute(FAST_ROUTES, req.method, req.url);
@@ -75,7 +76,7 @@ describe('GET|HEAD /boot/images/{file} on the wire', () => {
     expect(event.details).toMatchObject({ asset: 'squashfs.img', httpStatus: 200, bytes: content.length });
   });
 
-  it('answers HEAD with the length and no body, a range as 206, past the end as 416, no token as 403', async () => {
+  it('answers HEAD with the length and no body, a range as 206, past the end as 416, a name outside the folder as 404, no token as 403', async () => {
     const { token } = await bootableNode();
     const url = `/boot/images/squashfs.img?token=${token}`;
     const head = await get(url, { method: 'HEAD' });
@@ -90,6 +91,11 @@ describe('GET|HEAD /boot/images/{file} on the wire', () => {
     const past = await get(url, { headers: { range: `bytes=${content.length}-` } });
     expect(past.status).toBe(416);
     expect(past.headers['content-range']).toBe(`bytes */${content.length}`);
+    for (const file of ['..%2Foutside-secret', '%2e%2e%2foutside-secret', '.hidden', 'missing.img']) {
+      const res = await get(`/boot/images/${file}?token=${token}`);
+      expect(res.status, file).toBe(404);
+      expect(res.headers['content-type'], file).toBe('application/problem+json');
+    }
     const refused = await get('/boot/images/squashfs.img');
     expect(refused.status).toBe(403);
     expect(refused.headers['content-type']).toBe('application/problem+json');
