@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   'boot-images': () => import('./boot-images'),
   profile: () => import('./profile'),
   pages: () => import('./pages'),
+  provisions: () => import('./provisions'),
 };
 
 async function main() {

@@ -18,17 +18,20 @@ const list = z
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
-/** A host-number range inside a /24-style subnet, written "10-50". */
+/**
+ * A range of host numbers (offsets from the subnet's network address), written "10-50". Up to
+ * 4094 for subnets up to /20; hosts outside the actual subnet are never handed out (lib/provisioning/addresses.ts).
+ */
 const hostRange = (fallback: string) =>
   z
     .string()
-    .regex(/^\d{1,3}-\d{1,3}$/, 'expected "first-last", e.g. 10-50')
+    .regex(/^\d{1,4}-\d{1,4}$/, 'expected "first-last", e.g. 10-50')
     .optional()
     .transform((v) => {
       const [first, last] = (v ?? fallback).split('-').map(Number);
       return { first, last };
     })
-    .refine((r) => r.first >= 1 && r.last <= 254 && r.first <= r.last, 'range must lie within 1-254');
+    .refine((r) => r.first >= 1 && r.last <= 4094 && r.first <= r.last, 'range must lie within 1-4094');
 
 /** A plain file name inside BOOT_IMAGES_DIR (no directories, no dot-dot). */
 const fileName = z.string().regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'expected a plain file name');
@@ -141,6 +144,9 @@ export const envSchema = z.object({
   SIM_LATENCY_MS: int(0),
   SIM_RATE_LIMIT: num(100, 0),
   SIM_RATE_BURST: int(100, 1),
+  SIM_BARE_METAL_QUOTA: int(25, 0, 100_000),
+  SIM_MANAGEMENT_CIDR: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/(1[6-9]|2[0-9])$/, 'expected an IPv4 CIDR from /16 to /29').optional(),
+  SIM_WORKLOAD_CIDR: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/(1[6-9]|2[0-9])$/, 'expected an IPv4 CIDR from /16 to /29').optional(),
   SIM_QUOTA_ERRORS: bool(false),
   SIM_STUCK_SERVERS: list,
   SIM_INVENTORY_URL: z.string().optional(),

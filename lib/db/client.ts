@@ -13,6 +13,10 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export function getDb(): PrismaClient {
   globalForPrisma.prisma ??= new PrismaClient({
     adapter: new PrismaPg({ connectionString: databaseUrl(), max: getConfig().DB_POOL_MAX }),
+    // The pool is small by design (issue 13's connection budget): a transaction waits for a
+    // connection as long as a plain query may, instead of Prisma's 2 s that turned a burst of
+    // provisions into 500s (bench/provisions.ts).
+    transactionOptions: { maxWait: 15_000 },
   });
   return globalForPrisma.prisma;
 }

@@ -3,6 +3,7 @@ import type {
   BareMetalServerInitialization,
   BareMetalServerProfile,
   BareMetalServerPrototype,
+  CreateRecordOptions,
   DnsRecordFilter,
   DnsResourceRecord,
   Image,
@@ -71,9 +72,9 @@ export interface DnsApi {
   listResourceRecords(filter?: DnsRecordFilter): Promise<DnsResourceRecord[]>;
   getResourceRecord(id: string): Promise<DnsResourceRecord>;
   /** Idempotent: returns the existing A record when `name` already points at `ip`. */
-  createARecord(input: { name: string; ip: string; ttl?: number }): Promise<DnsResourceRecord>;
+  createARecord(input: { name: string; ip: string; ttl?: number }, opts?: CreateRecordOptions): Promise<DnsResourceRecord>;
   /** Idempotent; `ptrdname` must be the FQDN of an existing A record in the zone (docs/reference/ibmcloud-api.md §6.3). */
-  createPtrRecord(input: { ip: string; ptrdname: string; ttl?: number }): Promise<DnsResourceRecord>;
+  createPtrRecord(input: { ip: string; ptrdname: string; ttl?: number }, opts?: CreateRecordOptions): Promise<DnsResourceRecord>;
   deleteResourceRecord(id: string): Promise<boolean>;
 }
 

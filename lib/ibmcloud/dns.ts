@@ -1,7 +1,7 @@
 import type { DnsApi } from './api';
 import { isNotFound } from './errors';
 import { CloudService, type ServiceOptions } from './service';
-import type { DnsRecordFilter, DnsResourceRecord } from './types';
+import type { CreateRecordOptions, DnsRecordFilter, DnsResourceRecord } from './types';
 
 const PAGE_LIMIT = 100;
 const DEFAULT_TTL = 900;
@@ -71,9 +71,12 @@ export class DnsService extends CloudService implements DnsApi {
     return records.find((r) => r.type === type && r.name === name && matches(r)) ?? null;
   }
 
-  /** Create answers 200, not 201 (docs/reference/ibmcloud-api.md §6.2). Looked up first: the API allows duplicates. */
-  private async createRecord(type: 'A' | 'PTR', body: Record<string, unknown>, find: () => Promise<DnsResourceRecord | null>) {
-    const existing = await find();
+  /**
+   * Create answers 200, not 201 (docs/reference/ibmcloud-api.md §6.2). Looked up first: the API allows duplicates,
+   * unless the caller has just looked itself (`lookedUp`, the ledger); a lost answer is still looked up before a re-send.
+   */
+  private async createRecord(type: 'A' | 'PTR', body: Record<string, unknown>, find: () => Promise<DnsResourceRecord | null>, opts: CreateRecordOptions) {
+    const existing = opts.lookedUp ? null : await find();
     if (existing) return existing;
     const { result } = await this.call<DnsResourceRecord>(`create ${type} record`, {
       method: 'POST', url: RECORDS, path: this.zonePath, body: { type, ...body }, recover: find,
@@ -81,15 +84,15 @@ export class DnsService extends CloudService implements DnsApi {
     return result;
   }
 
-  createARecord({ name, ip, ttl = DEFAULT_TTL }: { name: string; ip: string; ttl?: number }) {
+  createARecord({ name, ip, ttl = DEFAULT_TTL }: { name: string; ip: string; ttl?: number }, opts: CreateRecordOptions = {}) {
     const full = fqdn(name, this.zoneName);
-    return this.createRecord('A', { name: full, rdata: { ip }, ttl }, () => this.findRecord('A', full, (r) => r.rdata.ip === ip));
+    return this.createRecord('A', { name: full, rdata: { ip }, ttl }, () => this.findRecord('A', full, (r) => r.rdata.ip === ip), opts);
   }
 
-  createPtrRecord({ ip, ptrdname, ttl = DEFAULT_TTL }: { ip: string; ptrdname: string; ttl?: number }) {
+  createPtrRecord({ ip, ptrdname, ttl = DEFAULT_TTL }: { ip: string; ptrdname: string; ttl?: number }, opts: CreateRecordOptions = {}) {
     const target = fqdn(ptrdname, this.zoneName);
     return this.createRecord('PTR', { name: ip, rdata: { ptrdname: target }, ttl },
-      () => this.findRecord('PTR', reverseName(ip), (r) => r.rdata.ptrdname === target));
+      () => this.findRecord('PTR', reverseName(ip), (r) => r.rdata.ptrdname === target), opts);
   }
 
   async deleteResourceRecord(id: string) {

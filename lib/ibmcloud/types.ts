@@ -266,6 +266,11 @@ export interface DnsResourceRecord {
   rdata: { ip?: string; ptrdname?: string; cname?: string; text?: string; [key: string]: unknown };
 }
 
+export interface CreateRecordOptions {
+  /** The caller has just looked for the record itself: create without looking first. */
+  lookedUp?: boolean;
+}
+
 export interface DnsRecordFilter {
   type?: 'A' | 'PTR' | (string & {});
   name?: string;

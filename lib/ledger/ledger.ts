@@ -223,10 +223,16 @@ async function conflictFor(row: CloudResource, found: FoundResource): Promise<Re
  * A same-name object that is not provably ours is a conflict; `create` runs only when nothing
  * with the name exists, and what it returns must have the attributes we asked for.
  */
-export async function ensureResource(intent: ResourceIntent, create: () => Promise<FoundResource>, cloud: LedgerCloud): Promise<string> {
+export async function ensureResource(
+  intent: ResourceIntent,
+  create: () => Promise<FoundResource>,
+  cloud: LedgerCloud,
+  /** The same-name objects, when the caller has just listed them itself (saves a listing per resource). */
+  listed?: FoundResource[],
+): Promise<string> {
   let row = await recordIntent(intent);
   if (row.state === 'created' && row.cloudId) return row.cloudId;
-  const candidates = await findCandidates(row, cloud);
+  const candidates = listed?.filter((c) => c.name === row.name) ?? (await findCandidates(row, cloud));
   let resource: FoundResource | undefined;
   for (const c of candidates) {
     if (!(await isOurs(row, c, cloud))) throw await conflictFor(row, c);

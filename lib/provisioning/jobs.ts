@@ -23,6 +23,17 @@ export async function resumeUnfinishedDeployments(): Promise<number> {
   return open.length;
 }
 
+/**
+ * Polling loops of the deployment queue in this process: 8 per WORKER_CONCURRENCY (32 by
+ * default). Most runs only poll (server state, node reports) and return at once, some sleep out
+ * a Retry-After; pg-boss waits its polling interval after every job, so a loop runs at most two
+ * a second and a sleeping run blocks only its own loop. Hundreds of deployments at once need
+ * dozens of loops (bench/provisions.ts); they share the process's few database connections.
+ */
+export function deploymentLoops(): number {
+  return getConfig().WORKER_CONCURRENCY * 8;
+}
+
 /** Registration for lib/jobs/workers.ts. */
 export async function registerJobs() {
   await registerWorker<{ deploymentId: string }>(
@@ -32,7 +43,7 @@ export async function registerJobs() {
       if (outcome.next === 'run') await scheduleDeployment(deploymentId, outcome.delayMs);
       return outcome;
     },
-    { policy: 'short', concurrency: getConfig().WORKER_CONCURRENCY, pollingIntervalSeconds: 0.5, expireInSeconds: 900, retryLimit: 5 },
+    { policy: 'short', concurrency: deploymentLoops(), pollingIntervalSeconds: 0.5, expireInSeconds: 900, retryLimit: 5 },
   );
   await registerWorker(RESUME_QUEUE, async () => ({ resumed: await resumeUnfinishedDeployments() }), { policy: 'short' });
   await scheduleCron(RESUME_QUEUE, '* * * * *');

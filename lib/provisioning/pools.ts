@@ -1,9 +1,10 @@
 import type { Config } from '@/lib/config';
 import type { NodeAddressPurpose } from '@/lib/dns/naming';
-import type { CloudClient, CloudSettings } from '@/lib/ibmcloud';
+import type { CloudClient, CloudSettings, ReservedIp } from '@/lib/ibmcloud';
 import type { SubnetRange } from './ip-allocation';
 
-export type NodePools = Record<NodeAddressPurpose, SubnetRange>;
+/** Each purpose's range, with the subnet's reserved IPs as listed (every page) when the pools were read. */
+export type NodePools = Record<NodeAddressPurpose, SubnetRange & { reserved: ReservedIp[] }>;
 
 /**
  * Where each of a node's addresses comes from: management, AHV and CVM from the management
@@ -20,7 +21,7 @@ export async function nodePools(
   const load = async (subnetId: string) => {
     const [subnet, reserved] = await Promise.all([deps.cloud.vpc.getSubnet(subnetId), deps.cloud.vpc.listReservedIps(subnetId)]);
     const unavailable = reserved.filter((r) => !opts.ownNames?.has(r.name)).map((r) => r.address);
-    return { subnetId, cidr: subnet.ipv4_cidr_block, unavailable };
+    return { subnetId, cidr: subnet.ipv4_cidr_block, unavailable, reserved };
   };
   const [management, workload] = await Promise.all([load(managementId), load(workloadId)]);
   const ranges = deps.config.ipRanges;

@@ -35,6 +35,17 @@ describe('DNS Services resource records (docs/reference/ibmcloud-api.md §6)', (
     expect(raw.status).toBe(200);
   });
 
+  it('looks a record up before creating it, unless the caller has just looked (lookedUp)', async () => {
+    const mentioning = async (text: string) =>
+      (await requests()).filter((r) => JSON.stringify(r.query).includes(text) || JSON.stringify(r.body ?? '').includes(text)).map((r) => r.method);
+    await cloud.client.dns.createARecord({ name: 'looked-1', ip: '10.240.0.21' });
+    expect(await mentioning('looked-1')).toEqual(['GET', 'POST']);
+    await cloud.client.dns.createARecord({ name: 'looked-2', ip: '10.240.0.22' }, { lookedUp: true });
+    await cloud.client.dns.createPtrRecord({ ip: '10.240.0.22', ptrdname: 'looked-2' }, { lookedUp: true });
+    expect(await mentioning('looked-2')).toEqual(['POST', 'POST']);
+    expect(await mentioning('22.0.240.10')).toEqual([]);
+  });
+
   it('creates the PTR in the same zone, named by the reversed IP (docs/reference/ibmcloud-api.md §6.3)', async () => {
     await cloud.client.dns.createARecord({ name: 'node-2-mgmt', ip: '10.240.0.11' });
     const ptr = await cloud.client.dns.createPtrRecord({ ip: '10.240.0.11', ptrdname: 'node-2-mgmt' });

@@ -1,5 +1,7 @@
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enqueue, registerWorker, startJobEngine, stopJobEngine } from '@/lib/jobs/engine';
+import { withAdvisoryLock } from '@/lib/jobs/lock';
 
 describe('job engine', () => {
   afterAll(() => stopJobEngine(2000));
@@ -23,5 +25,53 @@ describe('job engine', () => {
     await startJobEngine();
     await done;
     expect(seen).toEqual(['a']);
+  });
+
+  it('runs one job per loop at once, and fails (and retries) a failing job alone', async () => {
+    const runs: string[] = [];
+    let started = 0;
+    let allStarted!: () => void;
+    const barrier = new Promise<void>((r) => (allStarted = r));
+    await registerWorker<{ value: string }>(
+      'test.loops',
+      async ({ value }) => {
+        runs.push(value);
+        if (runs.length > 5) return; // the retry
+        if (++started === 5) allStarted();
+        // Only five loops running at once get all five past this line.
+        await Promise.race([barrier, new Promise((_, reject) => setTimeout(() => reject(new Error('jobs ran one at a time')), 5000))]);
+        if (value === 'bad') throw new Error('boom');
+      },
+      { concurrency: 5, pollingIntervalSeconds: 0.5, retryLimit: 1, retryDelay: 1, retryBackoff: false },
+    );
+    for (const value of ['a', 'b', 'bad', 'c', 'd']) await enqueue('test.loops', { value });
+    const deadline = Date.now() + 20_000;
+    while (runs.length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(runs.slice(0, 5).sort()).toEqual(['a', 'b', 'bad', 'c', 'd']);
+    expect(runs.slice(5)).toEqual(['bad']);
+  });
+});
+
+describe('advisory locks', () => {
+  it('hold many keys at once in one process, refuse a key already held here, and exclude other sessions', async () => {
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      const tryOther = async (key: string) => (await other.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])).rows[0].ok;
+      const result = await withAdvisoryLock('test:a', async () => {
+        const inner = await withAdvisoryLock('test:b', async () => ({
+          again: await withAdvisoryLock('test:a', async () => 'entered twice'),
+          otherA: await tryOther('test:a'),
+          otherB: await tryOther('test:b'),
+        }));
+        return inner;
+      });
+      expect(result).toEqual({ acquired: true, result: { acquired: true, result: { again: { acquired: false }, otherA: false, otherB: false } } });
+      // Released afterwards: another session gets both.
+      expect(await tryOther('test:a')).toBe(true);
+      expect(await tryOther('test:b')).toBe(true);
+    } finally {
+      await other.end();
+    }
   });
 });

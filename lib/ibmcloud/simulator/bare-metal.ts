@@ -75,8 +75,9 @@ export function createServer(ctx: SimContext, raw: unknown): SimServer {
   if (body.primary_network_interface) {
     throw new SimError(400, 'validation_only_one', 'The simulator supports network attachments only', { name: 'primary_network_interface', type: 'field' });
   }
-  if (ctx.faults.settings.quotaErrors || ctx.state.servers.length >= BARE_METAL_QUOTA) {
-    throw new SimError(403, 'bare_metal_server_quota_exceeded', `Quota exceeded: at most ${BARE_METAL_QUOTA} bare metal servers per account`);
+  const quota = ctx.settings.bareMetalQuota;
+  if (ctx.faults.settings.quotaErrors || ctx.state.servers.length >= quota) {
+    throw new SimError(403, 'bare_metal_server_quota_exceeded', `Quota exceeded: at most ${quota} bare metal servers per account`);
   }
   // Build attachments last: they create VNIs and reserve IPs, which must not leak on a validation error.
   const snapshot = { vnis: [...ctx.state.vnis], ips: ctx.state.reservedIps.map((ip) => ({ ...ip })) };
@@ -108,7 +109,7 @@ function renderAttachment(ctx: SimContext, base: string, server: SimServer, a: S
   return {
     id: a.id, name: a.name, href: `${base}/bare_metal_servers/${server.id}/network_attachments/${a.id}`, created_at: a.createdAt,
     interface_type: a.interfaceType, lifecycle_state: 'stable', port_speed: 100000, type: a.type,
-    primary_ip: reservedIpRef(base, ip), subnet: subnetRef(base, ctx.settings, findSubnet(vni.subnetId)!),
+    primary_ip: reservedIpRef(base, ip), subnet: subnetRef(base, ctx.settings, findSubnet(ctx.settings, vni.subnetId)!),
     virtual_network_interface: { id: vni.id, name: vni.name, href: `${base}/virtual_network_interfaces/${vni.id}`, crn: crn('virtual-network-interface', ctx.settings.region, vni.id), resource_type: 'virtual_network_interface' },
     resource_type: 'bare_metal_server_network_attachment',
     ...(a.interfaceType === 'pci' ? { allowed_vlans: a.allowedVlans ?? [] } : { vlan: a.vlan, allow_to_float: a.allowToFloat }),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Faults } from './faults';
+import type { FixtureSubnet } from './fixtures';
 import type { SimState, StateStore } from './state';
 
 export interface SimSettings {
@@ -9,6 +10,9 @@ export interface SimSettings {
   /** Simulated seconds per real second. */
   timeScale: number;
   autoboot: boolean;
+  subnets: FixtureSubnet[];
+  /** Bare-metal servers the account may hold (SIM_BARE_METAL_QUOTA). */
+  bareMetalQuota: number;
 }
 
 /** Everything a simulator route needs: state, settings, faults and a clock. */

@@ -13,11 +13,17 @@ export interface FixtureSubnet {
   cidr: string;
 }
 
-export const SUBNETS: FixtureSubnet[] = [SIM_DEFAULTS.managementSubnet, SIM_DEFAULTS.workloadSubnet];
+/** The two subnets; their CIDRs may be set (SIM_MANAGEMENT_CIDR, SIM_WORKLOAD_CIDR) to hold more nodes. */
+export function fixtureSubnets(cidrs: { management?: string; workload?: string } = {}): FixtureSubnet[] {
+  return [
+    { ...SIM_DEFAULTS.managementSubnet, cidr: cidrs.management ?? SIM_DEFAULTS.managementSubnet.cidr },
+    { ...SIM_DEFAULTS.workloadSubnet, cidr: cidrs.workload ?? SIM_DEFAULTS.workloadSubnet.cidr },
+  ];
+}
 export const SECURITY_GROUPS = Object.values(SIM_DEFAULTS.securityGroups);
 
-export function findSubnet(id: string) {
-  return SUBNETS.find((s) => s.id === id);
+export function findSubnet(s: SimSettings, id: string) {
+  return s.subnets.find((subnet) => subnet.id === id);
 }
 
 export function vpcRef(base: string, s: SimSettings) {

@@ -36,6 +36,30 @@ describe('launchSimulator', () => {
     }
   });
 
+  it('applies SIM_RATE_LIMIT/SIM_RATE_BURST and the subnet CIDRs of SIM_MANAGEMENT_CIDR/SIM_WORKLOAD_CIDR', async () => {
+    const config = loadConfig({ DATA_DIR: dir, SIM_AUTOBOOT: '0', SIM_RATE_LIMIT: '7', SIM_RATE_BURST: '9', SIM_MANAGEMENT_CIDR: '10.240.0.0/22', SIM_WORKLOAD_CIDR: '10.240.4.0/22' });
+    const launched = await launchSimulator(config, () => {});
+    try {
+      const control = launched!.env.SIM_CONTROL_URL;
+      expect(await (await fetch(`${control}/rate-limit`)).json()).toMatchObject({ perSecond: 7, burst: 9 });
+      const inventory = await (await fetch(launched!.env.SIM_INVENTORY_URL)).json();
+      expect(inventory.fixtures.subnets.map((s: { cidr: string }) => s.cidr)).toEqual(['10.240.0.0/22', '10.240.4.0/22']);
+    } finally {
+      await launched?.handle.close();
+    }
+  });
+
+  it('defaults to 100 requests/s per API with a burst of 100, and /24 subnets', async () => {
+    const launched = await launchSimulator(loadConfig({ DATA_DIR: dir, SIM_AUTOBOOT: '0' }), () => {});
+    try {
+      expect(await (await fetch(`${launched!.env.SIM_CONTROL_URL}/rate-limit`)).json()).toMatchObject({ perSecond: 100, burst: 100 });
+      const inventory = await (await fetch(launched!.env.SIM_INVENTORY_URL)).json();
+      expect(inventory.fixtures.subnets.map((s: { cidr: string }) => s.cidr)).toEqual(['10.240.0.0/24', '10.240.1.0/24']);
+    } finally {
+      await launched?.handle.close();
+    }
+  });
+
   it('starts nothing when IBMCLOUD_VPC_URL already points at a simulator', async () => {
     expect(await launchSimulator(loadConfig({ DATA_DIR: dir, IBMCLOUD_VPC_URL: 'http://127.0.0.1:1/v1' }), () => {})).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '@/lib/config';
+import { fixtureSubnets } from './fixtures';
 import { startSimulator, type SimulatorHandle } from './server';
 
 /** Where the simulator keeps its state, so it survives an app restart. */
@@ -19,6 +20,8 @@ export function simulatorOptions(config: Config, log: (msg: string) => void) {
     dnsZoneName: config.DNS_ZONE_NAME,
     timeScale: config.SIM_TIME_SCALE,
     autoboot: config.SIM_AUTOBOOT,
+    bareMetalQuota: config.SIM_BARE_METAL_QUOTA,
+    subnets: fixtureSubnets({ management: config.SIM_MANAGEMENT_CIDR, workload: config.SIM_WORKLOAD_CIDR }),
     faults: {
       rate429: config.SIM_FAULT_429_RATE,
       rate500: config.SIM_FAULT_500_RATE,

@@ -9,8 +9,8 @@ import { SIM_DEFAULTS } from '../simulation-defaults';
 
 /** Subnets, reserved IPs and virtual network interfaces (docs/reference/ibmcloud-api.md §4.1-§4.3). */
 
-export function subnetOrThrow(id: string): FixtureSubnet {
-  const subnet = findSubnet(id);
+export function subnetOrThrow(ctx: SimContext, id: string): FixtureSubnet {
+  const subnet = findSubnet(ctx.settings, id);
   if (!subnet) throw notFound('Subnet', id);
   return subnet;
 }
@@ -97,7 +97,7 @@ export function vniRef(ctx: SimContext, base: string, vni: SimVni) {
 
 export function renderVni(ctx: SimContext, base: string, vni: SimVni) {
   const ip = (id: string) => ctx.state.reservedIps.find((r) => r.id === id)!;
-  const subnet = findSubnet(vni.subnetId)!;
+  const subnet = findSubnet(ctx.settings, vni.subnetId)!;
   const server = vni.target ? ctx.state.servers.find((s) => s.id === vni.target!.serverId) : undefined;
   return {
     ...vniRef(ctx, base, vni),
@@ -136,11 +136,11 @@ export function createVni(ctx: SimContext, body: Body, path: string, inline: boo
     if (body.subnet && identityId(body.subnet, `${path}.subnet`) !== existing.subnetId) {
       throw new SimError(400, 'invalid_request_field', 'primary_ip must be in the given subnet', { name: `${path}.primary_ip`, type: 'field' });
     }
-    subnet = subnetOrThrow(existing.subnetId);
+    subnet = subnetOrThrow(ctx, existing.subnetId);
     primaryIp = existing;
   } else {
     if (!body.subnet) throw new SimError(400, 'validation_required_field', `${path}.subnet is required`, { name: `${path}.subnet`, type: 'field' });
-    subnet = subnetOrThrow(identityId(body.subnet, `${path}.subnet`));
+    subnet = subnetOrThrow(ctx, identityId(body.subnet, `${path}.subnet`));
     primaryIp = reserveAddress(ctx, subnet, { name: primary?.name ?? name, address: primary?.address, autoDelete: (primary?.auto_delete as boolean | undefined) ?? true });
   }
   const sgIds = ((body.security_groups as unknown[] | undefined) ?? [{ id: SIM_DEFAULTS.securityGroups.management.id }]).map((sg, i) => {

@@ -1,7 +1,7 @@
 import { INSTALL_PHASES } from '@/lib/status/phases';
 import { crn, type SimContext } from './context';
 import { SIM_DEFAULTS } from '../simulation-defaults';
-import { dnsZone, IMAGES, KEYS, SECURITY_GROUPS, SUBNETS } from './fixtures';
+import { dnsZone, IMAGES, KEYS, SECURITY_GROUPS } from './fixtures';
 import type { FaultSettings } from './faults';
 import { SimError, type Router } from './http';
 import { asBody, notFound } from './validate';
@@ -23,7 +23,7 @@ export function controlRoutes(router: Router, ctx: SimContext) {
         dns_records: dnsRecords.map((r) => ({ id: r.id, type: r.type, name: r.name, rdata: r.rdata })),
         totals: { bare_metal_servers: servers.length, virtual_network_interfaces: vnis.length, reserved_ips: reservedIps.length, dns_records: dnsRecords.length },
         fixtures: {
-          vpc: SIM_DEFAULTS.vpc, subnets: SUBNETS, security_groups: SECURITY_GROUPS, keys: KEYS,
+          vpc: SIM_DEFAULTS.vpc, subnets: ctx.settings.subnets, security_groups: SECURITY_GROUPS, keys: KEYS,
           images: IMAGES.map(({ id, name, user_data_format }) => ({ id, name, user_data_format })), dns_zone: dnsZone(ctx.settings),
           dns_instance_id: SIM_DEFAULTS.dns.instanceId, resource_group_id: SIM_DEFAULTS.resourceGroupId,
         },

@@ -1,5 +1,5 @@
 import type { SimContext } from './context';
-import { renderVpc, SUBNETS } from './fixtures';
+import { renderVpc } from './fixtures';
 import { SimError, type Router, type SimRequest } from './http';
 import { createVni, destroyVni, renderProviderIps, renderReservedIp, renderSubnet, renderVni, reserveAddress, subnetOrThrow } from './network';
 import { vpcPage } from './paging';
@@ -16,14 +16,14 @@ export function networkRoutes(router: Router, ctx: SimContext) {
   });
 
   router.on('GET', '/v1/subnets', (req) => {
-    const items = SUBNETS.map((s) => renderSubnet(ctx, vpcBase(req), s));
+    const items = ctx.settings.subnets.map((s) => renderSubnet(ctx, vpcBase(req), s));
     return { status: 200, body: vpcPage(req, items, 'subnets', `${vpcBase(req)}/subnets`) };
   });
 
-  router.on('GET', '/v1/subnets/:id', (req) => ({ status: 200, body: renderSubnet(ctx, vpcBase(req), subnetOrThrow(req.params.id)) }));
+  router.on('GET', '/v1/subnets/:id', (req) => ({ status: 200, body: renderSubnet(ctx, vpcBase(req), subnetOrThrow(ctx, req.params.id)) }));
 
   router.on('GET', '/v1/subnets/:subnet_id/reserved_ips', (req) => {
-    const subnet = subnetOrThrow(req.params.subnet_id);
+    const subnet = subnetOrThrow(ctx, req.params.subnet_id);
     const base = vpcBase(req);
     const user = ctx.state.reservedIps.filter((ip) => ip.subnetId === subnet.id).map((ip) => renderReservedIp(ctx, base, ip));
     const items = [...renderProviderIps(base, subnet), ...user].sort((a, b) => a.address.localeCompare(b.address, 'en', { numeric: true }));
@@ -31,7 +31,7 @@ export function networkRoutes(router: Router, ctx: SimContext) {
   });
 
   router.on('POST', '/v1/subnets/:subnet_id/reserved_ips', (req) => {
-    const subnet = subnetOrThrow(req.params.subnet_id);
+    const subnet = subnetOrThrow(ctx, req.params.subnet_id);
     const body = asBody(req.body);
     const autoDelete = optionalBool(body, 'auto_delete', false);
     if (autoDelete && !body.target) {
@@ -49,7 +49,7 @@ export function networkRoutes(router: Router, ctx: SimContext) {
   });
 
   router.on('DELETE', '/v1/subnets/:subnet_id/reserved_ips/:id', (req) => {
-    subnetOrThrow(req.params.subnet_id);
+    subnetOrThrow(ctx, req.params.subnet_id);
     if (req.params.id.includes('-provider-')) {
       throw new SimError(403, 'reserved_ip_owned_by_provider', 'Provider-owned reserved IPs cannot be deleted');
     }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BARE_METAL_QUOTA } from './bare-metal';
 import { bareMetalRoutes } from './routes-bare-metal';
 import type { SimContext, SimSettings } from './context';
 import { SIM_DEFAULTS } from '../simulation-defaults';
@@ -8,6 +9,7 @@ import { ibmErrorBody, parseJson, readBody, Router, send, SimError, type SimRequ
 import { issueToken, rateLimitedToken, requireBearer } from './iam';
 import { advanceServers } from './lifecycle';
 import { NodeManager } from './node-manager';
+import { fixtureSubnets } from './fixtures';
 import { controlRoutes } from './routes-control';
 import { dnsRoutes } from './routes-dns';
 import { networkRoutes } from './routes-network';
@@ -69,6 +71,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     dnsZoneName: options.dnsZoneName ?? 'nutanix-ce-poc.cloud',
     timeScale: options.timeScale ?? 40,
     autoboot: options.autoboot ?? true,
+    subnets: options.subnets ?? fixtureSubnets(),
+    bareMetalQuota: options.bareMetalQuota ?? BARE_METAL_QUOTA,
   };
   const ctx: SimContext = {
     store, state, settings, faults,

@@ -30,8 +30,9 @@ export const registerDnsStep: StepDefinition = {
         },
         async () =>
           fromDnsRecord(record.type === 'A'
-            ? await ctx.cloud.dns.createARecord({ name: record.name, ip: record.rdata, ttl: DNS_TTL })
-            : await ctx.cloud.dns.createPtrRecord({ ip: record.name, ptrdname: record.rdata, ttl: DNS_TTL })),
+            // The ledger has just looked for the record by name: no second lookup before the create.
+            ? await ctx.cloud.dns.createARecord({ name: record.name, ip: record.rdata, ttl: DNS_TTL }, { lookedUp: true })
+            : await ctx.cloud.dns.createPtrRecord({ ip: record.name, ptrdname: record.rdata, ttl: DNS_TTL }, { lookedUp: true })),
         ctx.cloud,
       );
       await trackDnsRecord({ ...tracking, rdata: record.rdata, ttl: DNS_TTL, cloudId: id });

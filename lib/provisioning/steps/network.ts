@@ -54,6 +54,8 @@ export const allocateIpsStep: StepDefinition = {
         { kind: 'reserved_ip', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId: pool.subnetId, address },
         async () => fromReservedIp(pool.subnetId, await ctx.cloud.vpc.reserveIp(pool.subnetId, { name, address, auto_delete: false })),
         ctx.cloud,
+        // The subnet was listed (every page) for the pools a moment ago: no second listing per address.
+        pool.reserved.filter((ip) => ip.name === name).map((ip) => fromReservedIp(pool.subnetId, ip)),
       );
       output[purpose] = { address, reservedIpId, subnetId: pool.subnetId };
     }
