@@ -13,7 +13,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { benchConcurrency, commitId, freePort, freshDatabase, startProductionServer, writeJson } from './harness';
+import { benchConcurrency, freePort, freshDatabase, startProductionServer, writeResult } from './harness';
 
 const COUNT = Number(process.env.BENCH_PROVISIONS ?? 200);
 const ADMIN = { email: 'admin@localhost', password: 'bench-admin-password-0123' };
@@ -137,11 +137,15 @@ export async function run() {
     const sorted = [...deployedAt.values()].map((t) => t - t0).sort((a, b) => a - b);
     const ratio = wall / one;
 
-    const result = {
-      bench: 'provisions',
-      commit: commitId(),
-      at: new Date().toISOString(),
-      load: (await import('node:os')).loadavg(),
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const totalLimited = Object.values(limited).reduce((a, b) => a + b, 0);
+    const table = `| provisions | wall time | ratio to one | simulator 429s (${after.perSecond}/s per API) | client retries (429 / 5xx) | retries before Retry-After |
+|---:|---:|---:|---:|---:|---:|
+| 1 | ${seconds(one)} | 1.00× | | | |
+| ${COUNT} | ${seconds(wall)} | ${ratio.toFixed(2)}× | ${totalLimited} (vpc ${limited.vpc}, dns ${limited.dns}, tagging ${limited.tagging}, iam ${limited.iam}) | ${retries.rateLimited} / ${retries.server} | ${retries.earlyRateLimited} |
+
+all ${COUNT} POSTs answered in ${seconds(posted)}; first deployed ${seconds(sorted[0])}, median ${seconds(median)}`;
+    writeResult('provisions', table, {
       webConcurrency: benchConcurrency(),
       simulator: { rateLimit: { perSecond: after.perSecond, burst: after.burst }, requests, limited },
       oneMs: one,
@@ -149,21 +153,10 @@ export async function run() {
       postAllMs: posted,
       wallMs: wall,
       firstDeployedMs: sorted[0],
-      medianDeployedMs: sorted[Math.floor(sorted.length / 2)],
+      medianDeployedMs: median,
       ratio: Number(ratio.toFixed(2)),
       retries,
-    };
-    const totalLimited = Object.values(limited).reduce((a, b) => a + b, 0);
-    console.log(`
-provisions @ ${result.commit}
-
-| provisions | wall time | ratio to one | simulator 429s (${after.perSecond}/s per API) | client retries (429 / 5xx) | retries before Retry-After |
-|---:|---:|---:|---:|---:|---:|
-| 1 | ${seconds(one)} | 1.00× | | | |
-| ${COUNT} | ${seconds(wall)} | ${ratio.toFixed(2)}× | ${totalLimited} (vpc ${limited.vpc}, dns ${limited.dns}, tagging ${limited.tagging}, iam ${limited.iam}) | ${retries.rateLimited} / ${retries.server} | ${retries.earlyRateLimited} |
-
-all ${COUNT} POSTs answered in ${seconds(posted)}; first deployed ${seconds(sorted[0])}, median ${seconds(result.medianDeployedMs)}; load ${result.load.map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`written to ${writeJson('provisions', result)}`);
+    });
   } catch (err) {
     console.error(err);
     mkdirSync('bench/results', { recursive: true });
