@@ -3,7 +3,7 @@
 import { Tag } from '@carbon/react';
 import { ResourceTable, type Column } from '@/components/common/ResourceTable';
 import { formatBytes } from '@/lib/boot/format-bytes';
-import type { CatalogEntry, ImageState } from '@/lib/boot/image-catalog';
+import type { CatalogEntry, ImageState } from '@/lib/boot/images';
 import { RegisterImageButton } from './RegisterImageButton';
 import { RemoveImageButton } from './RemoveImageButton';
 

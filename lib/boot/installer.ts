@@ -10,7 +10,7 @@ import { findProfile } from '@/lib/provisioning/profiles';
 import { DEFAULT_STORAGE_TEMPLATE, findStorageTemplate, templateMismatch } from '@/lib/provisioning/storage-templates';
 import { isInstalled, loadBootNode, type BootNode } from './boot-node';
 import { recordBootFetch } from './fetch-record';
-import { catalogChecksums } from './image-catalog';
+import { catalogChecksums } from './images';
 import { bootImageUrl } from './urls';
 
 /**

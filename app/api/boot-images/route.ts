@@ -1,5 +1,5 @@
 import { actorLabel } from '@/lib/auth/identity';
-import { listBootImages, registerBootImage } from '@/lib/boot/image-catalog';
+import { listBootImages, registerBootImage } from '@/lib/boot/images';
 import { registerBootImageSchema } from '@/lib/boot/schemas';
 import { json, parseBody, route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';

@@ -2,7 +2,7 @@ import { BootImageTable } from '@/components/boot/BootImageTable';
 import { EmptyState } from '@/components/common/EmptyState';
 import { PageHeader } from '@/components/common/PageHeader';
 import { userHasRole } from '@/lib/auth/current-user';
-import { listBootImages } from '@/lib/boot/image-catalog';
+import { listBootImages } from '@/lib/boot/images';
 import { getConfig } from '@/lib/config';
 
 export const metadata = { title: 'Boot images' };

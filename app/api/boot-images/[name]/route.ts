@@ -1,4 +1,4 @@
-import { deleteBootImage } from '@/lib/boot/image-catalog';
+import { deleteBootImage } from '@/lib/boot/images';
 import { route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
