@@ -1,8 +1,10 @@
+import { assertNodeMay, nodeStage } from '@/lib/auth/node-access';
 import { nodeIdForToken, nodeTokenCache } from '@/lib/auth/node-tokens';
 import { subscribe } from '@/lib/bus';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
 import type { Prisma } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
+import { ForbiddenError } from '@/lib/errors';
 import { POST_INSTALL_PHASES } from '@/lib/status/phases';
 
 export const BOOT_NODE_SELECT = {
@@ -136,4 +138,16 @@ export function isInstalled(node: BootNode): boolean {
   if (node.status === 'deployed') return true;
   if (node.phase && AFTER_INSTALL.includes(node.phase)) return true;
   return node.installedEvent;
+}
+
+/**
+ * The node behind a boot token, if it may still use the install endpoints (installer config,
+ * images, scripts; lib/auth/node-access.ts). Once installed (or failed, cleaned...) its token no
+ * longer opens them: only a reinitialize, which rotates the token and resets the node, does.
+ */
+export async function nodeForInstall(nodeId: number): Promise<BootNode> {
+  const node = await loadBootNode(nodeId);
+  if (!node) throw new ForbiddenError('A valid node token is required');
+  assertNodeMay(node, nodeStage(node.status, isInstalled(node)), 'install_files');
+  return node;
 }

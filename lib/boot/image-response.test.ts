@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, fileRangeStream } from './counting-stream';
+import { CHUNK_BYTES, fileRangeStream, imagePath, isSafeImageName, parseRange } from './image-response';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'nvo-range-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,5 +85,37 @@ describe('fileRangeStream', () => {
     truncateSync(file, CHUNK_BYTES + 10);
     await expect(readAll(stream)).rejects.toThrow(`ended at byte ${CHUNK_BYTES + 10}`);
     expect(calls).toEqual([{ bytes: CHUNK_BYTES + 10, completed: false }]);
+  });
+});
+
+describe('parseRange', () => {
+  it('serves the whole file without a Range header or with a malformed one', () => {
+    expect(parseRange(null, 100)).toEqual({ kind: 'full' });
+    expect(parseRange('items=0-5', 100)).toEqual({ kind: 'full' });
+    expect(parseRange('bytes=0-1,5-6', 100)).toEqual({ kind: 'full' });
+    expect(parseRange('bytes=9-3', 100)).toEqual({ kind: 'full' });
+  });
+
+  it('reads closed, open-ended and suffix ranges', () => {
+    expect(parseRange('bytes=10-19', 100)).toEqual({ kind: 'partial', range: { start: 10, end: 19 } });
+    expect(parseRange('bytes=90-', 100)).toEqual({ kind: 'partial', range: { start: 90, end: 99 } });
+    expect(parseRange('bytes=-5', 100)).toEqual({ kind: 'partial', range: { start: 95, end: 99 } });
+    expect(parseRange('bytes=50-1000', 100)).toEqual({ kind: 'partial', range: { start: 50, end: 99 } });
+  });
+
+  it('is unsatisfiable when the range starts past the end', () => {
+    expect(parseRange('bytes=100-', 100)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseRange('bytes=-0', 100)).toEqual({ kind: 'unsatisfiable' });
+  });
+});
+
+describe('imagePath', () => {
+  it('resolves a plain name inside the images directory', () => {
+    expect(imagePath('/srv/images', 'initrd-vpc.img')).toBe('/srv/images/initrd-vpc.img');
+  });
+
+  it.each(['../etc/passwd', '..', '.env', 'a/b', 'a\\b', 'x\0y', '..%2Fetc', '%2e%2e', 'kernel/..', ''])('refuses %j', (name) => {
+    expect(isSafeImageName(name)).toBe(false);
+    expect(() => imagePath('/srv/images', name)).toThrow(/No boot image/);
   });
 });

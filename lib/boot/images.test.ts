@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTransfer } from './boot-images';
+import { describeTransfer } from './images';
 
 const MiB = 1024 * 1024;
 

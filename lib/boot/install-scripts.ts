@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { NotFoundError } from '@/lib/errors';
-import type { BootNode } from './boot-node';
+import { nodeForInstall, type BootNode } from './boot-node';
 import { recordBootFetch } from './fetch-record';
-import { networkFacts, nodeForInstall, type NetworkFacts } from './installer';
+import { networkFacts, type NetworkFacts } from './installer';
 import { bootImageUrl, installerConfigUrl, installerStatusUrl } from './urls';
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;

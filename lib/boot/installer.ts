@@ -1,29 +1,16 @@
-/** The install endpoints' access rule and what GET /boot/server/{ip} serves: the installer configuration. */
+/** The installer configuration GET /boot/server/{ip} serves: network facts, storage layout, image references, cluster settings. */
 
 import { isIPv4 } from 'node:net';
 import { z } from 'zod';
-import { assertNodeMay, nodeStage } from '@/lib/auth/node-access';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { findProfile } from '@/lib/provisioning/profiles';
 import { DEFAULT_STORAGE_TEMPLATE, findStorageTemplate, templateMismatch } from '@/lib/provisioning/storage-templates';
-import { isInstalled, loadBootNode, type BootNode } from './boot-node';
+import { nodeForInstall, type BootNode } from './boot-node';
 import { recordBootFetch } from './fetch-record';
 import { catalogChecksums } from './images';
 import { bootImageUrl } from './urls';
-
-/**
- * The node behind a boot token, if it may still use the install endpoints (installer config,
- * images, scripts; lib/auth/node-access.ts). Once installed (or failed, cleaned...) its token no
- * longer opens them: only a reinitialize, which rotates the token and resets the node, does.
- */
-export async function nodeForInstall(nodeId: number): Promise<BootNode> {
-  const node = await loadBootNode(nodeId);
-  if (!node) throw new ForbiddenError('A valid node token is required');
-  assertNodeMay(node, nodeStage(node.status, isInstalled(node)), 'install_files');
-  return node;
-}
 
 /**
  * What the installer needs to know about the management subnet. Provisioning stores these facts

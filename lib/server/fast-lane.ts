@@ -156,7 +156,7 @@ function giveBack(...buffers: Uint8Array[]) {
 }
 
 /**
- * A byte stream (boot images, lib/boot/counting-stream.ts) is read with a BYOB reader into two
+ * A byte stream (boot images, lib/boot/image-response.ts) is read with a BYOB reader into two
  * buffers used in turn: one is filled while the other is written, and a buffer is filled again
  * only once the socket has taken it; finished downloads leave theirs to the next. So serving an
  * image allocates nothing per chunk or per download (no garbage for V8 to collect late: memory

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { serveBootImage } from '@/lib/boot/boot-images';
+import { serveBootImage } from '@/lib/boot/images';
 import { ForbiddenError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
