@@ -1,3 +1,4 @@
+import { hear } from '@/lib/bus';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
 import { db } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
@@ -21,12 +22,17 @@ const cache = new BusCache<string, { nodeId: number; version: number }>({
 /** Issues (or rotates) a node's boot token. The plaintext goes into the server's user data only. */
 export async function issueNodeToken(nodeId: number): Promise<string> {
   const token = newSecret('nvn');
+  // Listening before the change, so its echo cannot be missed.
+  const echoed = hear('node', (m) => m.data.nodeId === nodeId && m.data.tokenChanged === true);
   await db.node.update({
     where: { id: nodeId },
     data: { bootTokenHash: hashSecret(token), bootTokenAt: new Date() },
   });
   // This process stops honouring the old token before the bus message comes back.
   cache.invalidate(nodeId);
+  // Returned once every other process has been sent the change: a caller that hands out the new
+  // token (or tells an operator "rotated") is not racing the other instances' caches.
+  await echoed;
   return token;
 }
 

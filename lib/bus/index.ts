@@ -78,6 +78,26 @@ export function subscribe(topic: BusTopic, handler: Handler): () => void {
   return () => set!.delete(handler);
 }
 
+/**
+ * Resolves true when this process hears a `topic` message that `match`es, false after `timeoutMs`
+ * (or at once when the bus is not connected). A writer that waits for the echo of its own change
+ * knows PostgreSQL has handed the change to every listening process, not only queued it.
+ */
+export function hear(topic: BusTopic, match: (message: BusMessage) => boolean, timeoutMs = 1000): Promise<boolean> {
+  if (!busConnected()) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const unsubscribe = subscribe(topic, (m) => {
+      if (match(m)) done(true);
+    });
+    function done(result: boolean) {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(result);
+    }
+  });
+}
+
 /** Called after every (re)connect: notifications may have been missed, drop derived state. */
 export function onReset(handler: ResetHandler): () => void {
   state().resetHandlers.add(handler);
