@@ -49,12 +49,23 @@ const WARM_MAX = 50_000;
 const nodes: BusCache<number, BootNode> = new BusCache<number, BootNode>({
   topic: 'node', tagOf: nodeTag, max: WARM_MAX, refresh: { read: (ids) => readBootNodes(ids) },
 });
-/** Starts keeping the boot cache warm; resolves when every node holding a boot token is in. */
+/**
+ * Starts keeping the boot cache warm; resolves when every node holding a boot token is in. A node
+ * that gets a token later (provisioned, reinitialized) is read in the next refresh batch: it is
+ * about to boot.
+ */
 export function warmBootCache(): Promise<void> {
   listenForReports();
+  if (!prefetching) {
+    prefetching = true;
+    subscribe('node', (m) => {
+      if (m.data.tokenChanged === true && typeof m.data.nodeId === 'number') nodes.prefetch(m.data.nodeId);
+    });
+  }
   return nodes.warm();
 }
 
+let prefetching = false;
 let listening = false;
 // A phase report that leaves the node's row as it was (same phase, status, message, progress) can
 // still be the "installation completed" that installedEvent reads: it is published as `deployment`.

@@ -35,12 +35,7 @@ interface PendingEvent {
   at: string;
 }
 
-const pending = {
-  events: new Map<string, PendingEvent>(),
-  seen: new Map<number, { at: string; asset: string }>(),
-  /** Per node, the first install phase a fetch showed has started (reported with the batch). */
-  phases: new Map<number, { phase: InstallPhase; message: string }>(),
-};
+const pending = { events: new Map<string, PendingEvent>(), seen: new Map<number, { at: string; asset: string }>() };
 let timer: NodeJS.Timeout | undefined;
 let flushing: Promise<void> = Promise.resolve();
 
@@ -49,12 +44,12 @@ let flushing: Promise<void> = Promise.resolve();
  * status) and marks the node as seen, so "where did it stop" is visible without a console. The
  * event and "seen" are queued and written in one batch at most FETCH_FLUSH_MS later (off the
  * request path; a boot storm becomes a few statements a second). A fetch that shows an install
- * phase began (when the node has not reached that phase yet) is reported through the phase state
- * machine with the same batch: the node's own next report comes after it has downloaded its
- * kernel and images, long after the batch, and the state machine ignores a phase reported late.
+ * phase began is reported through the phase state machine at once, the first time only (when the
+ * node has not reached that phase yet): a fast node's own next report (the simulator's virtual node
+ * reports within milliseconds) must find it there, or the state machine would refuse it as late.
  * Never throws: a failed record must not fail a boot.
  */
-export function recordBootFetch(fetch: BootFetch): void {
+export async function recordBootFetch(fetch: BootFetch): Promise<void> {
   const now = fetch.now ?? new Date();
   const window = Math.floor(now.getTime() / FETCH_WINDOW_MS);
   const key = ['boot_asset', fetch.nodeId, fetch.asset, fetch.status, fetch.discriminator ?? '', window].join(':');
@@ -78,9 +73,10 @@ export function recordBootFetch(fetch: BootFetch): void {
   timer ??= setTimeout(() => void flushBootFetches(), FETCH_FLUSH_MS);
   timer.unref?.();
   if (fetch.phaseStarted && !phaseReached(fetch.currentPhase, fetch.phaseStarted)) {
-    const queued = pending.phases.get(fetch.nodeId);
-    if (!queued || phaseIndex(queued.phase) < phaseIndex(fetch.phaseStarted)) {
-      pending.phases.set(fetch.nodeId, { phase: fetch.phaseStarted, message: fetch.message });
+    try {
+      await reportPhaseQuietly({ nodeId: fetch.nodeId, phase: fetch.phaseStarted, status: 'started', message: fetch.message });
+    } catch (err) {
+      logger.warn({ err, nodeId: fetch.nodeId, asset: fetch.asset }, 'could not report the phase a boot fetch started');
     }
   }
 }
@@ -95,28 +91,10 @@ export function flushBootFetches(): Promise<void> {
   timer = undefined;
   const events = [...pending.events.values()];
   const seen = [...pending.seen].map(([nodeId, s]) => ({ nodeId, ...s }));
-  const phases = [...pending.phases].map(([nodeId, p]) => ({ nodeId, ...p }));
   pending.events.clear();
   pending.seen.clear();
-  pending.phases.clear();
-  flushing = flushing.then(async () => {
-    if (events.length || seen.length) await writeBatch(events, seen);
-    await reportStartedPhases(phases);
-  });
+  flushing = flushing.then(() => (events.length || seen.length ? writeBatch(events, seen) : undefined));
   return flushing;
-}
-
-/** A few at a time: the hot-path pool is small and requests share it. */
-async function reportStartedPhases(phases: { nodeId: number; phase: InstallPhase; message: string }[]) {
-  for (let i = 0; i < phases.length; i += 2) {
-    await Promise.all(
-      phases.slice(i, i + 2).map(({ nodeId, phase, message }) =>
-        reportPhaseQuietly({ nodeId, phase, status: 'started', message }).catch((err) =>
-          logger.warn({ err, nodeId, phase }, 'could not report the phase a boot fetch started'),
-        ),
-      ),
-    );
-  }
 }
 
 async function writeBatch(events: PendingEvent[], seen: { nodeId: number; at: string; asset: string }[]) {

@@ -151,7 +151,7 @@ export async function serveBootImage(args: {
     onDone: (transfer) => {
       if (args.method !== 'GET') return;
       const { status, message } = describeTransfer(transfer);
-      recordBootFetch({
+      void recordBootFetch({
         nodeId: args.nodeId,
         status,
         asset: transfer.name,

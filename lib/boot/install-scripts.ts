@@ -98,7 +98,7 @@ export async function serveInstallScript(args: { nodeId: number; name: string; t
     template,
     scriptValues(node, { baseUrl: config.publicBaseUrl, token: args.token, network, squashfs: config.BOOT_SQUASHFS_FILE }),
   );
-  recordBootFetch({
+  await recordBootFetch({
     nodeId: node.id, status: 'completed', asset: `scripts/${args.name}`, httpStatus: 200,
     bytes: Buffer.byteLength(text), message: `Installer script ${args.name} served`, sourceIp: args.sourceIp,
   });

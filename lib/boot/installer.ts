@@ -247,7 +247,7 @@ export async function serveInstallerConfig(args: { nodeId: number; ip: string; t
     images: { installer: image(names.installer), ahvIso: image(names.ahvIso), squashfs: image(names.squashfs) },
     cluster: await clusterFacts(node.clusterId),
   });
-  recordBootFetch({
+  await recordBootFetch({
     nodeId: node.id, status: 'completed', asset: 'boot/server', httpStatus: 200, phaseStarted: 'config_download', currentPhase: node.phase,
     message: `Installer configuration delivered to ${node.managementIp}`, sourceIp: args.sourceIp,
   });

@@ -89,20 +89,20 @@ export async function serveIpxeScript(search: URLSearchParams, origin: { sourceI
     case 'denied':
       return { decision: decision.kind, script: renderErrorScript(decision.reason) };
     case 'not_bootable':
-      recordBootFetch({
+      await recordBootFetch({
         nodeId: decision.node.id, status: 'failed', asset: 'boot/config', httpStatus: 200,
         message: `Boot refused: ${decision.reason}`, sourceIp: origin.sourceIp,
       });
       return { decision: decision.kind, script: renderWaitScript(decision.reason, chainUrl(config.publicBaseUrl, decision.node.id, token)) };
     case 'local_disk':
-      recordBootFetch({
+      await recordBootFetch({
         nodeId: decision.node.id, status: 'info', asset: 'boot/config', httpStatus: 200,
         message: 'Network boot of an installed node: told to boot its local disk', sourceIp: origin.sourceIp,
       });
       return { decision: decision.kind, script: renderLocalDiskScript(decision.node) };
     case 'install': {
       const { node } = decision;
-      recordBootFetch({
+      await recordBootFetch({
         nodeId: node.id, status: 'completed', asset: 'boot/config', httpStatus: 200, phaseStarted: 'ipxe_boot', currentPhase: node.phase,
         message: `iPXE boot initiated: script served to node ${node.name}`, sourceIp: origin.sourceIp,
       });

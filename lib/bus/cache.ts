@@ -68,6 +68,11 @@ export class BusCache<K, V> {
     }
   }
 
+  /** Reads the entries of `tag` in the next refresh batch (e.g. a node that just got its boot token). */
+  prefetch(tag: number) {
+    if (this.opts.refresh) this.queueRefresh(tag);
+  }
+
   private queueRefresh(tag: number) {
     this.refreshQueue.add(tag);
     this.refreshTimer ??= setTimeout(() => {

@@ -1,4 +1,4 @@
-import { notifyStatement } from '@/lib/bus';
+import { notifyStatement, subscribe } from '@/lib/bus';
 import { BusCache, nodeTag } from '@/lib/bus/cache';
 import { groupCommit } from '@/lib/db/group-commit';
 import { pgPool } from '@/lib/db/pg-pool';
@@ -56,8 +56,19 @@ const states: BusCache<number, ReportState> = new BusCache<number, ReportState>(
   refresh: { read: async (ids) => (await readReportStates(ids)).map((state) => ({ key: state.node.id, value: state, tag: state.node.id })) },
 });
 
-/** Loads the report state of every node holding a boot token (a boot storm's reporters); kept warm after. */
+let prefetching = false;
+
+/**
+ * Loads the report state of every node holding a boot token (a boot storm's reporters), and from
+ * then on of every node that gets one; kept warm after.
+ */
 export function warmReportStates(): Promise<void> {
+  if (!prefetching) {
+    prefetching = true;
+    subscribe('node', (m) => {
+      if (m.data.tokenChanged === true && typeof m.data.nodeId === 'number') states.prefetch(m.data.nodeId);
+    });
+  }
   return states.warm();
 }
 

@@ -104,6 +104,17 @@ describe('GET /boot/config', () => {
     expect(decision).toBe('local_disk');
   });
 
+  it('has ipxe_boot in the timeline when the node reports its next phase right after fetching its script', async () => {
+    const { node, token } = await bootableNode();
+    expect((await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('install');
+    // The simulator's virtual node reports within milliseconds; a real one after its downloads.
+    expect(await reportPhaseQuietly({ nodeId: node.id, phase: 'config_download', status: 'started', message: 'config' })).not.toBeNull();
+    await flushBootFetches();
+    const phases = (await db.deploymentEvent.findMany({ where: { nodeId: node.id }, orderBy: { id: 'asc' } })).map((e) => `${e.phase} ${e.status}`);
+    expect(phases).toContain('ipxe_boot started');
+    expect(phases.indexOf('ipxe_boot started')).toBeLessThan(phases.indexOf('config_download started'));
+  });
+
   it('refuses a failed node with a reason and a timed retry', async () => {
     const { node, token } = await bootableNode({ status: 'failed' });
     const { text } = await script(`node_id=${node.id}&token=${token}`);

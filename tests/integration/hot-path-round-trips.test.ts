@@ -6,6 +6,7 @@ import { warmBootCache } from '@/lib/boot/boot-node';
 import { flushBootFetches } from '@/lib/boot/fetch-record';
 import { nodeIdForToken } from '@/lib/auth/node-tokens';
 import { busConnected, startBus, stopBus } from '@/lib/bus';
+import { warmReportStates } from '@/lib/status/apply-phase-report';
 import { reportPhaseQuietly } from '@/lib/status/callbacks';
 import { currentExpectedDurations } from '@/lib/status/phase-stats';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
@@ -36,7 +37,7 @@ describe('database round trips of the hot paths', () => {
     useBootEnvironment('http://10.0.2.100');
     await startBus();
     expect(busConnected()).toBe(true);
-    await warmBootCache();
+    await Promise.all([warmBootCache(), warmReportStates()]);
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       queries++;
       if (process.env.SHOW_QUERIES) console.log("Q", String((args[0] as { text?: string })?.text ?? args[0]).slice(0, 90));
@@ -50,8 +51,9 @@ describe('database round trips of the hot paths', () => {
   beforeEach(resetDatabase);
   afterEach(() => void (queries = 0));
 
-  it('GET /boot/config: a node\'s first fetch is one query (token, node and "installed yet?" at once), later fetches none', async () => {
+  it('GET /boot/config: a node\'s first fetch is its ipxe_boot report (one statement; the node was loaded when it got its token), later fetches none', async () => {
     const { node, token } = await bootableNode();
+    await currentExpectedDurations(); // a statistic each process refreshes every 30 s
     const fetch = (decision = 'install') => async () => {
       const res = await bootConfig(request(`/boot/config?node_id=${node.id}&token=${token}`));
       expect(res.headers.get('x-boot-decision')).toBe(decision);
