@@ -19,11 +19,19 @@ const cache = new BusCache<string, { nodeId: number; version: number }>({
   max: 50_000,
 });
 
+/**
+ * Resolves when this process hears that the node's token changed (false after a second, or at once
+ * without the bus). Start listening before the change, await after it: by then PostgreSQL has
+ * handed the change to every listening process, so no other instance keeps honouring the old token.
+ */
+export function tokenChangeHeard(nodeId: number): Promise<boolean> {
+  return hear('node', (m) => m.data.nodeId === nodeId && m.data.tokenChanged === true);
+}
+
 /** Issues (or rotates) a node's boot token. The plaintext goes into the server's user data only. */
 export async function issueNodeToken(nodeId: number): Promise<string> {
   const token = newSecret('nvn');
-  // Listening before the change, so its echo cannot be missed.
-  const echoed = hear('node', (m) => m.data.nodeId === nodeId && m.data.tokenChanged === true);
+  const echoed = tokenChangeHeard(nodeId);
   await db.node.update({
     where: { id: nodeId },
     data: { bootTokenHash: hashSecret(token), bootTokenAt: new Date() },

@@ -1,3 +1,4 @@
+import { tokenChangeHeard } from '@/lib/auth/node-tokens';
 import { db } from '@/lib/db/client';
 import type { CleanupContext } from './context';
 import { planNodeCleanup } from '@/lib/ledger/ledger';
@@ -19,6 +20,7 @@ export async function finalizeNode(_ctx: CleanupContext, nodeId: number): Promis
   const remaining = planItems(await planNodeCleanup(nodeId)).map((r) => `${r.kind} ${r.name}`);
   if (remaining.length > 0) throw new CleanupIncompleteError(remaining);
   const now = new Date();
+  const tokenGone = tokenChangeHeard(nodeId);
   await db.$transaction([
     db.ipAllocation.updateMany({ where: { nodeId, releasedAt: null }, data: { releasedAt: now } }),
     db.node.update({
@@ -26,5 +28,6 @@ export async function finalizeNode(_ctx: CleanupContext, nodeId: number): Promis
       data: { status: 'cleaned', phase: 'cleanup', statusMessage: 'Cleaned up: every cloud resource was deleted', bootTokenHash: null, bootTokenSealed: null },
     }),
   ]);
+  await tokenGone;
   return { remaining: 0 };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { issueNodeToken } from '@/lib/auth/node-tokens';
+import { issueNodeToken, tokenChangeHeard } from '@/lib/auth/node-tokens';
+import { startBus, stopBus } from '@/lib/bus';
 import { db } from '@/lib/db/client';
 import { startAppInstance, type AppInstance } from '../helpers/app-instance';
 import { bootableNode } from '../helpers/boot-nodes';
@@ -12,10 +13,12 @@ import { resetDatabase } from '../helpers/db';
 describe('caches across instances', () => {
   let b: AppInstance;
   beforeAll(async () => {
+    await startBus(); // instance A hears the bus like any instance (a token change waits for its echo)
     b = await startAppInstance({ PUBLIC_BASE_URL: 'http://10.0.2.100' });
   });
   afterAll(async () => {
     await b?.kill('SIGTERM');
+    await stopBus();
   });
   beforeEach(resetDatabase);
 
@@ -40,7 +43,10 @@ describe('caches across instances', () => {
         body: JSON.stringify({ server_ip: node.managementIp, phase, status: 'started', message: phase }),
       });
     expect((await report('ipxe_boot')).status).toBe(200);
+    // As the cleanup's last step does it (lib/cleanup/finalize.ts): clear the token, then wait for its echo.
+    const heard = tokenChangeHeard(node.id);
     await db.node.update({ where: { id: node.id }, data: { status: 'cleaned', phase: 'cleanup', bootTokenHash: null } });
+    expect(await heard).toBe(true);
     expect((await report('config_download')).status).toBe(403);
     expect(await bootDecision(node.id, token)).toBe('denied');
   });
