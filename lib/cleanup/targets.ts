@@ -1,7 +1,6 @@
 import { db } from '@/lib/db/client';
 import { releaseClusterResources, type DeleteClusterDeps } from '@/lib/clusters/lifecycle';
-import { DomainError } from '@/lib/errors';
-import { statusOf } from '@/lib/http/problem';
+import { DomainError, type ErrorKind } from '@/lib/errors';
 import { startFindingCleanup, type FindingCleanupDeps } from './drift/clean-finding';
 import { planSummary, startNodeCleanup, nodesOfDeployment, type StartedCleanup } from './start';
 import type { CleanupTarget, OrphanSweepInput } from './schemas';
@@ -32,7 +31,8 @@ export interface TargetResult {
   type: string;
   id: number | string;
   success: boolean;
-  status: number;
+  /** Started, or why not: the kind of the error this target alone would have answered (lib/http maps it to a status). */
+  outcome: 'started' | ErrorKind;
   detail?: string;
   [key: string]: unknown;
 }
@@ -40,17 +40,16 @@ export interface TargetResult {
 async function cleanupOne(target: CleanupTarget, requestedBy: string, deps: CleanupDeps): Promise<TargetResult> {
   try {
     if (target.type === 'node') {
-      return { ...target, success: true, status: 202, ...describeStart(await startNodeCleanup(target.id, requestedBy, deps.enqueueNode)) };
+      return { ...target, success: true, outcome: 'started', ...describeStart(await startNodeCleanup(target.id, requestedBy, deps.enqueueNode)) };
     }
     if (target.type === 'finding') {
-      return { ...target, success: true, status: 202, finding: await startFindingCleanup(target.id, requestedBy, deps) };
+      return { ...target, success: true, outcome: 'started', finding: await startFindingCleanup(target.id, requestedBy, deps) };
     }
     const result = await cleanupDeployment(target.id, requestedBy, deps);
-    return { ...target, success: result.nodes.every((n) => n.success), status: 202, nodes: result.nodes };
+    return { ...target, success: result.nodes.every((n) => n.success), outcome: 'started', nodes: result.nodes };
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    // The batch answer reports each target as the HTTP status it would have had on its own.
-    return { ...target, success: false, status: statusOf(err), detail: err.message };
+    return { ...target, success: false, outcome: err.kind, detail: err.message };
   }
 }
 

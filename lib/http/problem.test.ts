@@ -86,3 +86,23 @@ describe('problemFromError', () => {
     expect(new ConflictError('x', { field: 'email' })).toMatchObject({ kind: 'conflict', details: { field: 'email' } });
   });
 });
+
+describe('withItemStatuses', () => {
+  it('turns each item outcome into the status it would have had on its own, at any depth', async () => {
+    const { withItemStatuses } = await import('./problem');
+    const result = withItemStatuses({
+      total: 2,
+      results: [
+        { type: 'node', id: 1, success: true, outcome: 'started' },
+        { type: 'deployment', id: 'd', success: false, outcome: 'started', nodes: [{ id: 2, outcome: 'conflict', detail: 'busy' }, { id: 3, outcome: 'not_found' }] },
+      ],
+    });
+    expect(result).toEqual({
+      total: 2,
+      results: [
+        { type: 'node', id: 1, success: true, status: 202 },
+        { type: 'deployment', id: 'd', success: false, status: 202, nodes: [{ id: 2, status: 409, detail: 'busy' }, { id: 3, status: 404 }] },
+      ],
+    });
+  });
+});

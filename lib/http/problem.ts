@@ -39,6 +39,22 @@ export function statusOf(err: DomainError): number {
   return STATUS[err.kind].status;
 }
 
+/**
+ * For answers that report several items (batch cleanup): each item's `outcome` ('started' or the
+ * kind of the error that item alone would have answered) becomes the HTTP `status` it would have
+ * had on its own (202 or the error's), at any depth.
+ */
+export function withItemStatuses<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withItemStatuses) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'outcome' && typeof v === 'string') out.status = v === 'started' ? 202 : STATUS[v as ErrorKind].status;
+    else out[key] = withItemStatuses(v);
+  }
+  return out as T;
+}
+
 function slug(title: string) {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }

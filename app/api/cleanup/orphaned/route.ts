@@ -4,6 +4,7 @@ import { orphanSweepSchema } from '@/lib/cleanup/schemas';
 import { sweepOrphans } from '@/lib/cleanup/targets';
 import { json, parseBody, route } from '@/lib/http/route';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
+import { withItemStatuses } from '@/lib/http/problem';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export const POST = route({ auth: 'operator' }, async (req, { identity, audit }) => {
   const body = await parseBody(req, orphanSweepSchema);
   const reconciliation = await reconcileNow();
-  const result = await sweepOrphans(body, actorLabel(identity), cleanupDeps());
+  const result = withItemStatuses(await sweepOrphans(body, actorLabel(identity), cleanupDeps()));
   if (!body.dry_run) await audit({ action: 'cleanup.orphaned', targetType: 'batch', after: JSON.parse(JSON.stringify(result)) });
   return json({ message: body.dry_run ? 'Orphan sweep (dry run)' : 'Orphan sweep started', reconciliation, ...result }, body.dry_run ? 200 : 202);
 });

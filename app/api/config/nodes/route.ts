@@ -3,7 +3,7 @@ import { defaultDeps } from '@/lib/provisioning/context';
 import { provisionNodes } from '@/lib/provisioning/provision';
 import { listNodes } from '@/lib/provisioning/queries';
 import { dryRunQuerySchema, listNodesQuerySchema, provisionRequestSchema } from '@/lib/provisioning/schemas';
-import { provisionResponse } from '@/lib/provisioning/responses';
+import { provisionResponse } from '@/lib/http/provision-response';
 import { methodsNotAllowed } from '@/lib/http/method-not-allowed';
 
 export const dynamic = 'force-dynamic';

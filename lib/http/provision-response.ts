@@ -1,8 +1,9 @@
-import type { ProvisionResult } from './provision';
+import type { ProvisionResult } from '@/lib/provisioning/provision';
 
 /**
- * HTTP shape of a provision result. One node: the Python original's 202 body (docs/reference/original-detailed.md §1.2). Bulk: per-node results,
- * 202 when at least one was accepted, 409 when none was.
+ * HTTP shape of a provision result (the status is the HTTP layer's to choose, so it lives here).
+ * One node: the Python original's 202 body (docs/reference/original-detailed.md §1.2). Bulk:
+ * per-node results, 202 when at least one was accepted, 409 when none was.
  */
 export function provisionResponse(result: ProvisionResult, bulk: boolean): { status: number; payload: unknown } {
   if (result.dry_run) return { status: 200, payload: { dry_run: true, nodes: result.nodes } };
