@@ -90,10 +90,12 @@ describe('GET /boot/config', () => {
 
   it('boots the disk after the installer rebooted, before the node is marked deployed', async () => {
     const { node, token } = await bootableNode({ phase: 'installation' });
-    await db.deploymentEvent.create({ data: { nodeId: node.id, phase: 'installation', status: 'started', source: 'node' } });
+    // Through the state machine, as the installer reports it (a raw insert would not reach the
+    // report-state cache, which the bus keeps coherent only with changes made the app's way).
+    expect(await reportPhaseQuietly({ nodeId: node.id, phase: 'installation', status: 'started', message: 'installing' })).not.toBeNull();
     expect((await script(`node_id=${node.id}&token=${token}`)).res.headers.get('x-boot-decision')).toBe('install');
     // As the installer reports it: through the phase state machine, which publishes the change.
-    await reportPhaseQuietly({ nodeId: node.id, phase: 'installation', status: 'completed', message: 'installed' });
+    expect(await reportPhaseQuietly({ nodeId: node.id, phase: 'installation', status: 'completed', message: 'installed' })).not.toBeNull();
     // The cached decision goes when the bus brings the change back (milliseconds).
     const deadline = Date.now() + 3000;
     let decision: string | null = null;

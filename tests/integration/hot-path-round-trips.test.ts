@@ -10,7 +10,6 @@ import { warmReportStates } from '@/lib/status/apply-phase-report';
 import { reportPhaseQuietly } from '@/lib/status/callbacks';
 import { currentExpectedDurations } from '@/lib/status/phase-stats';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
-import { db } from '@/lib/db/client';
 import { resetDatabase } from '../helpers/db';
 import { request } from '../helpers/request';
 
@@ -72,7 +71,9 @@ describe('database round trips of the hot paths', () => {
 
   it('GET /boot/config: the cached "not installed yet" goes with the installer\'s report', async () => {
     const { node, token } = await bootableNode({ phase: 'installation' });
-    await db.deploymentEvent.create({ data: { nodeId: node.id, phase: 'installation', status: 'started', source: 'node' } });
+    // Through the state machine, as the installer reports it (a raw insert would not reach the
+    // report-state cache, which the bus keeps coherent only with changes made the app's way).
+    expect(await reportPhaseQuietly({ nodeId: node.id, phase: 'installation', status: 'started', message: 'installing' })).not.toBeNull();
     const fetch = (decision: string) => async () => {
       const res = await bootConfig(request(`/boot/config?node_id=${node.id}&token=${token}`));
       expect(res.headers.get('x-boot-decision')).toBe(decision);
