@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import http, { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FAST_ROUTES } from '@/app/fast-lane';
 import { flushBootFetches } from '@/lib/boot/fetch-record';
-import { stampPeerAddress } from '@/lib/http/peer-address';
-import { matchFastRoute, serveFast } from '@/lib/server/fast-lane';
 import { listEvents } from '@/lib/status/timeline';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
+import { startFastLaneServer } from '../helpers/fast-lane-server';
 
 /**
  * /boot/images over real HTTP as lib/server/app-server.ts serves it (the fast lane): what goes on
@@ -18,7 +15,7 @@ import { resetDatabase } from '../helpers/db';
  * Content-Length was dropped and images went out chunked.
  */
 const content = randomBytes(16 * 1024 * 1024);
-let server: Server;
+let closeServer: () => Promise<void>;
 let port: number;
 
 interface Answer {
@@ -47,16 +44,9 @@ beforeAll(async () => {
   const { imagesDir } = useBootEnvironment('http://10.0.2.100');
   writeFileSync(path.join(imagesDir, 'squashfs.img'), content);
   writeFileSync(path.join(path.dirname(imagesDir), 'outside-secret'), 'secret');
-  server = createServer((req, res) => {
-    stampPeerAddress(req);
-    const fast = matchFastRoute(FAST_ROUTES, req.method, req.url);
-    if (fast) return void serveFast(fast, req, res);
-    res.writeHead(404).end('not a fast route');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  ({ port, close: closeServer } = await startFastLaneServer());
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => closeServer());
 beforeEach(resetDatabase);
 
 describe('GET|HEAD /boot/images/{file} on the wire', () => {

@@ -1,34 +1,26 @@
-import http, { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAST_ROUTES } from '@/app/fast-lane';
 import { GET as bootConfig } from '@/app/boot/config/route';
 import { db } from '@/lib/db/client';
-import { stampPeerAddress } from '@/lib/http/peer-address';
-import { matchFastRoute, serveFast } from '@/lib/server/fast-lane';
+import { matchFastRoute } from '@/lib/server/fast-lane';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
+import { startFastLaneServer } from '../helpers/fast-lane-server';
 import { request } from '../helpers/request';
 
 /**
  * The server's fast lane (lib/server/fast-lane.ts) over real HTTP, as lib/server/app-server.ts
  * mounts it: the hot routes answer exactly what their route handlers answer through Next.
  */
-let server: Server;
+let closeServer: () => Promise<void>;
 let base: string;
 
 beforeAll(async () => {
   useBootEnvironment('http://10.0.2.100');
-  server = createServer((req, res) => {
-    stampPeerAddress(req);
-    const fast = matchFastRoute(FAST_ROUTES, req.method, req.url);
-    if (fast) return void serveFast(fast, req, res);
-    res.writeHead(404).end('not a fast route');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close: closeServer } = await startFastLaneServer());
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => closeServer());
 beforeEach(resetDatabase);
 
 describe('fast lane', () => {
