@@ -1,7 +1,7 @@
 import { assertNodeMay, nodeStage } from '@/lib/auth/node-access';
 import { nodeIdForToken, nodeTokenCache } from '@/lib/auth/node-tokens';
 import { subscribe } from '@/lib/bus';
-import { BusCache, nodeTag } from '@/lib/bus/cache';
+import { BusCache, nodeTag, nodeTokenIssued } from '@/lib/bus/cache';
 import type { Prisma } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
 import { ForbiddenError } from '@/lib/errors';
@@ -47,7 +47,7 @@ type BootNodeRow = BootNode & { version: number };
  */
 const WARM_MAX = 50_000;
 const nodes: BusCache<number, BootNode> = new BusCache<number, BootNode>({
-  topic: 'node', tagOf: nodeTag, max: WARM_MAX, refresh: { read: (ids) => readBootNodes(ids) },
+  topic: 'node', tagOf: nodeTag, max: WARM_MAX, refresh: { read: (ids) => readBootNodes(ids), prefetchOf: nodeTokenIssued },
 });
 /**
  * Starts keeping the boot cache warm; resolves when every node holding a boot token is in. A node
@@ -56,16 +56,9 @@ const nodes: BusCache<number, BootNode> = new BusCache<number, BootNode>({
  */
 export function warmBootCache(): Promise<void> {
   listenForReports();
-  if (!prefetching) {
-    prefetching = true;
-    subscribe('node', (m) => {
-      if (m.data.tokenChanged === true && typeof m.data.nodeId === 'number') nodes.prefetch(m.data.nodeId);
-    });
-  }
   return nodes.warm();
 }
 
-let prefetching = false;
 let listening = false;
 // A phase report that leaves the node's row as it was (same phase, status, message, progress) can
 // still be the "installation completed" that installedEvent reads: it is published as `deployment`.

@@ -33,7 +33,11 @@ export class BusCache<K, V> {
        * Keeps the cache warm: warm() loads what `read(null)` gives, and an entry dropped by a change
        * is read again in a batch (`read(tags)`, every REFRESH_MS) instead of by its next request.
        */
-      refresh?: { read: (tags: number[] | null) => Promise<{ key: K; value: V; tag: number }[]> };
+      refresh?: {
+        read: (tags: number[] | null) => Promise<{ key: K; value: V; tag: number }[]>;
+        /** The tag a message announces a value worth loading before anyone asks (e.g. a new boot token). */
+        prefetchOf?: (message: BusMessage) => number | undefined;
+      };
     },
   ) {}
 
@@ -48,6 +52,8 @@ export class BusCache<K, V> {
       const version = typeof m.data.version === 'number' ? m.data.version : undefined;
       if (tag === null) this.clear();
       else if (tag !== undefined) this.invalidate(tag, version);
+      const ahead = this.opts.refresh?.prefetchOf?.(m);
+      if (ahead !== undefined) this.queueRefresh(ahead);
     });
     onReset(() => {
       this.clear();
@@ -66,11 +72,6 @@ export class BusCache<K, V> {
     } catch (err) {
       logger.warn({ err, component: 'cache', topic: this.opts.topic }, 'could not warm a cache; requests read the database');
     }
-  }
-
-  /** Reads the entries of `tag` in the next refresh batch (e.g. a node that just got its boot token). */
-  prefetch(tag: number) {
-    if (this.opts.refresh) this.queueRefresh(tag);
   }
 
   private queueRefresh(tag: number) {
@@ -180,6 +181,12 @@ export class BusCache<K, V> {
   get size() {
     return this.entries.size;
   }
+}
+
+/** A `node` message that announces a new boot token: that node is about to boot (and report). */
+export function nodeTokenIssued(message: BusMessage): number | undefined {
+  const id = message.data.nodeId;
+  return message.data.tokenChanged === true && typeof id === 'number' ? id : undefined;
 }
 
 /** How long changes are collected before the entries they dropped are read again, in one query. */

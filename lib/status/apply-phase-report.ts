@@ -1,5 +1,5 @@
-import { notifyStatement, subscribe } from '@/lib/bus';
-import { BusCache, nodeTag } from '@/lib/bus/cache';
+import { notifyStatement } from '@/lib/bus';
+import { BusCache, nodeTag, nodeTokenIssued } from '@/lib/bus/cache';
 import { groupCommit } from '@/lib/db/group-commit';
 import { pgPool } from '@/lib/db/pg-pool';
 import { ConflictError, NotFoundError } from '@/lib/errors';
@@ -53,22 +53,17 @@ interface StateRow {
 const STATES_MAX = 20_000;
 const states: BusCache<number, ReportState> = new BusCache<number, ReportState>({
   topic: 'node', tagOf: nodeTag, max: STATES_MAX, versionOf: (s) => s.node.version,
-  refresh: { read: async (ids) => (await readReportStates(ids)).map((state) => ({ key: state.node.id, value: state, tag: state.node.id })) },
+  refresh: {
+    read: async (ids) => (await readReportStates(ids)).map((state) => ({ key: state.node.id, value: state, tag: state.node.id })),
+    prefetchOf: nodeTokenIssued,
+  },
 });
-
-let prefetching = false;
 
 /**
  * Loads the report state of every node holding a boot token (a boot storm's reporters), and from
  * then on of every node that gets one; kept warm after.
  */
 export function warmReportStates(): Promise<void> {
-  if (!prefetching) {
-    prefetching = true;
-    subscribe('node', (m) => {
-      if (m.data.tokenChanged === true && typeof m.data.nodeId === 'number') states.prefetch(m.data.nodeId);
-    });
-  }
   return states.warm();
 }
 
