@@ -38,6 +38,8 @@ export default defineConfig({
       SIM_TIME_SCALE: process.env.SIM_TIME_SCALE ?? '600',
       // Cluster formation of clusters named *-flaky fails once, so specs can exercise retry.
       SIM_CLUSTER_FAIL: '-flaky$',
+      // Two addresses per cluster: room for every cluster the specs form, retries included.
+      CLUSTER_IP_RANGE: '200-250',
       LOG_LEVEL: 'warn',
     },
   },

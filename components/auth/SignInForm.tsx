@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, Form, InlineNotification, PasswordInput, Stack, TextInput } from '@carbon/react';
+import { Button, InlineNotification, PasswordInput, Stack, TextInput } from '@carbon/react';
+import { HydratedForm } from '@/components/common/HydratedForm';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { credentialsSignIn } from './credentials-sign-in';
@@ -32,7 +33,7 @@ export function SignInForm({ callbackUrl, oidc, initialError }: { callbackUrl: s
   }
 
   return (
-    <Form onSubmit={submit} aria-label="Sign in">
+    <HydratedForm onSubmit={submit} aria-label="Sign in">
       <Stack gap={6}>
         {error && <InlineNotification kind="error" lowContrast hideCloseButton title="Sign-in failed" subtitle={error} data-testid="sign-in-error" />}
         <TextInput id="email" labelText="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -46,6 +47,6 @@ export function SignInForm({ callbackUrl, oidc, initialError }: { callbackUrl: s
           </Button>
         )}
       </Stack>
-    </Form>
+    </HydratedForm>
   );
 }

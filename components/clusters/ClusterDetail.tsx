@@ -41,7 +41,8 @@ function Facts({ c }: { c: ClusterView }) {
 export function ClusterDetail({ initial }: { initial: ClusterView }) {
   const { data, mutate } = useSWR<ClusterView>(`/api/config/clusters/${initial.id}`, fetchJson, {
     fallbackData: initial,
-    refreshInterval: (c) => (c && isClusterForming(c.status) ? 1500 : 10000),
+    // SWR passes its cache, which is empty until the first fetch: the server-rendered cluster stands in.
+    refreshInterval: (c) => (isClusterForming((c ?? initial).status) ? 1500 : 10000),
   });
   const c = data ?? initial;
   const section = { marginTop: '2rem' };

@@ -29,7 +29,8 @@ const COLUMNS: Column<ClusterView>[] = [
 export function ClusterTable({ initial }: { initial: ClusterView[] }) {
   const { data } = useSWR<{ clusters: ClusterView[] }>('/api/config/clusters', fetchJson, {
     fallbackData: { clusters: initial },
-    refreshInterval: (latest) => (latest?.clusters.some((c) => isClusterForming(c.status)) ? 2000 : 15000),
+    // SWR passes its cache, which is empty until the first fetch: the server-rendered list stands in.
+    refreshInterval: (latest) => ((latest?.clusters ?? initial).some((c) => isClusterForming(c.status)) ? 2000 : 15000),
   });
   const clusters = data?.clusters ?? initial;
   return (

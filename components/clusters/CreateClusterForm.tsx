@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, Form, InlineNotification, RadioButton, RadioButtonGroup, Select, SelectItem, Stack, TextInput } from '@carbon/react';
+import { Button, InlineNotification, RadioButton, RadioButtonGroup, Select, SelectItem, Stack, TextInput } from '@carbon/react';
+import { HydratedForm } from '@/components/common/HydratedForm';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { send, type ApiProblem } from '@/components/common/send';
@@ -56,7 +57,7 @@ export function CreateClusterForm({ nodes, profiles }: { nodes: EligibleNode[]; 
   }
 
   return (
-    <Form onSubmit={submit} aria-label="Create cluster" noValidate>
+    <HydratedForm onSubmit={submit} aria-label="Create cluster" noValidate>
       <Stack gap={6}>
         {problem && <InlineNotification kind="error" title={problem.title} subtitle={problem.detail} onCloseButtonClick={() => setProblem(null)} data-testid="create-problem" />}
         <TextInput id="cluster-name" labelText="Cluster name" helperText="Lowercase letters, digits and dashes; becomes <name>.<zone> in DNS" value={name} onChange={(e) => setName(e.target.value)} invalid={Boolean(errors.name)} invalidText={errors.name} />
@@ -83,6 +84,6 @@ export function CreateClusterForm({ nodes, profiles }: { nodes: EligibleNode[]; 
           Create cluster
         </Button>
       </Stack>
-    </Form>
+    </HydratedForm>
   );
 }

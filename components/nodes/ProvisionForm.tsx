@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, ButtonSet, Form, InlineNotification, NumberInput, RadioButton, RadioButtonGroup, Select, SelectItem, TextInput } from '@carbon/react';
+import { Button, ButtonSet, InlineNotification, NumberInput, RadioButton, RadioButtonGroup, Select, SelectItem, TextInput } from '@carbon/react';
+import { HydratedForm } from '@/components/common/HydratedForm';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { NodePlan } from '@/lib/provisioning/plan';
@@ -67,7 +68,7 @@ export function ProvisionForm() {
   }
 
   return (
-    <Form className="provision-form" onSubmit={(e) => { e.preventDefault(); void submit(false); }} aria-label="Provision nodes">
+    <HydratedForm className="provision-form" onSubmit={(e) => { e.preventDefault(); void submit(false); }} aria-label="Provision nodes">
       <div className="form-row">
         <TextInput
           id="node-name"
@@ -107,6 +108,6 @@ export function ProvisionForm() {
         <Button kind="primary" type="submit" disabled={busy || Object.keys(errors).length > 0}>{count > 1 ? `Provision ${count} nodes` : 'Provision node'}</Button>
       </ButtonSet>
       {plan && <PlanPreview nodes={plan} />}
-    </Form>
+    </HydratedForm>
   );
 }
