@@ -10,8 +10,14 @@ export interface WorkflowDeps {
   config: Config;
   now: () => Date;
   log: Logger;
-  /** Real milliseconds between polls of something slow (server state, node callbacks). */
+  /** Real milliseconds between polls of something slow (server state). */
   pollMs: number;
+  /**
+   * Milliseconds between looks at a node that is installing (default pollMs). Its reports wake
+   * the deployment at once (wake.ts), so this only bounds how late a missed wake-up or a stuck
+   * node is noticed.
+   */
+  watchMs?: number;
 }
 
 export function defaultDeps(): WorkflowDeps {
@@ -23,6 +29,7 @@ export function defaultDeps(): WorkflowDeps {
     now: () => new Date(),
     log: logger.child({ component: 'workflow' }),
     pollMs: config.mode === 'simulation' ? 1000 : 10_000,
+    watchMs: 30_000,
   };
 }
 

@@ -2,7 +2,8 @@ import { db } from '@/lib/db/client';
 import { enqueue, registerWorker, scheduleCron } from '@/lib/jobs/engine';
 import { getConfig } from '@/lib/config';
 import { defaultDeps } from './context';
-import { runDeployment } from './workflow';
+import { runDeployment, runDeploymentIfFree } from './workflow';
+import { wakeDeploymentsOnNodeReports } from './wake';
 import { UNFINISHED_DEPLOYMENT_STATUSES } from '@/lib/status/deployment-statuses';
 
 export const DEPLOYMENT_QUEUE = 'deployment.run';
@@ -34,8 +35,11 @@ export function deploymentLoops(): number {
   return getConfig().WORKER_CONCURRENCY * 8;
 }
 
+let wakeUps: (() => void) | undefined;
+
 /** Registration for lib/jobs/workers.ts. */
 export async function registerJobs() {
+  wakeUps ??= wakeDeploymentsOnNodeReports({ run: runDeploymentIfFree, schedule: scheduleDeployment, deps: defaultDeps });
   await registerWorker<{ deploymentId: string }>(
     DEPLOYMENT_QUEUE,
     async ({ deploymentId }) => {

@@ -46,8 +46,13 @@ function backoffMs(attempt: number, err: unknown): number {
  * idempotent and its state lives in DeploymentStep rows).
  */
 export async function runDeployment(deploymentId: string, deps: WorkflowDeps): Promise<RunOutcome> {
+  return (await runDeploymentIfFree(deploymentId, deps)) ?? { next: 'run', delayMs: deps.pollMs * 2 };
+}
+
+/** runDeployment, or null at once when another run holds the deployment. */
+export async function runDeploymentIfFree(deploymentId: string, deps: WorkflowDeps): Promise<RunOutcome | null> {
   const locked = await withAdvisoryLock(`deployment:${deploymentId}`, () => advance(deploymentId, deps));
-  return locked.acquired ? locked.result : { next: 'run', delayMs: deps.pollMs * 2 };
+  return locked.acquired ? locked.result : null;
 }
 
 async function advance(deploymentId: string, deps: WorkflowDeps): Promise<RunOutcome> {

@@ -221,7 +221,9 @@ export async function applyPhaseReport(input: PhaseReportInput, preloaded?: Repo
         key: idempotencyKey, at: now.toISOString() },
     ];
     const failing = 'failureReason' in update;
-    const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: node.id });
+    // A changed node status (booted, failed, deployed) is what a waiting deployment step waits for.
+    const wake = update.status !== node.status;
+    const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: node.id, ...(wake && { wake }) });
     const { rows } = await groupCommit<WriteRow>({
       name: 'phase-report-write',
       text: WRITE,

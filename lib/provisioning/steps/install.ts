@@ -63,12 +63,12 @@ async function watch(ctx: StepContext, finished: (events: DeploymentEvent[]) => 
   const silent = (ctx.now().getTime() - expected.since.getTime()) / 1000;
   if (silent > ctx.config.phaseTimeouts[expected.phase]) {
     await markStuck(ctx, expected.phase, silent);
-    return wait(ctx.pollMs * 5);
+    return wait((ctx.watchMs ?? ctx.pollMs) * 5);
   }
   if (ctx.node.status === 'stuck') {
     await db.node.updateMany({ where: { id: ctx.node.id, status: 'stuck' }, data: { status: 'deploying', statusMessage: null } });
   }
-  return wait(ctx.pollMs);
+  return wait(ctx.watchMs ?? ctx.pollMs);
 }
 
 /** Waits for the node's first sign of life after power-on (its iPXE fetch or first report). */
