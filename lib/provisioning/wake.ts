@@ -20,10 +20,11 @@ export interface WakeDeps {
 const log = logger.child({ component: 'deployment-wake' });
 
 /**
- * Wakes a deployment as soon as its node reports something a waiting step waits for (the node's
- * status changed: it booted, failed or is deployed; see `wake` in apply-phase-report.ts), instead
- * of at the step's next poll. The polls stay, long, as the safety net for a wake-up this process
- * missed (the bus is at-most-once). Returns the unsubscribe function.
+ * Wakes a deployment as soon as its node reports what its waiting steps wait for (the node became
+ * deployed or failed; see `wake` in apply-phase-report.ts), instead of at the step's next look:
+ * one run then takes it through wait_boot and install to the end. The looks stay, 30 s apart, as
+ * the safety net for a wake-up missed (the bus is at-most-once) and to notice a silent node.
+ * Returns the unsubscribe function.
  */
 export function wakeDeploymentsOnNodeReports(wake: WakeDeps): () => void {
   const queued = new Map<string, number>(); // deploymentId → busy retries so far

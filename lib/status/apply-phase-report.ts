@@ -221,8 +221,8 @@ export async function applyPhaseReport(input: PhaseReportInput, preloaded?: Repo
         key: idempotencyKey, at: now.toISOString() },
     ];
     const failing = 'failureReason' in update;
-    // A changed node status (booted, failed, deployed) is what a waiting deployment step waits for.
-    const wake = update.status !== node.status;
+    // Deployed or failed is what the node's waiting deployment waits for: it runs at once (lib/provisioning/wake.ts).
+    const wake = update.status !== node.status && (update.status === 'deployed' || update.status === 'failed');
     const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: node.id, ...(wake && { wake }) });
     const { rows } = await groupCommit<WriteRow>({
       name: 'phase-report-write',
