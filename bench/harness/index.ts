@@ -6,6 +6,7 @@
 import { cpus } from 'node:os';
 import { freshDatabase, type BenchDatabase } from './database';
 import { connectionLevels, drive, staticCeiling, type RequestSpec } from './load';
+import { sampleDatabaseWaits } from './pg-waits';
 import { writeReport, type BenchRow } from './report';
 import { seedEvents, seedNodes, type SeededNode } from './seed';
 import { startProductionServer, type BenchServer } from './server';
@@ -73,9 +74,12 @@ export async function rateBench(name: string, env: BenchEnvironment, label: stri
   await staticCeiling(env.server.base, 8);
   const rows: BenchRow[] = [];
   for (const connections of connectionLevels()) {
+    const waits = process.env.BENCH_PG_WAITS === '1' ? sampleDatabaseWaits(env.db.url) : undefined;
     const result = await drive(env.server.base, connections, next);
+    const databaseWaits = await waits?.stop();
+    if (databaseWaits) console.log(`database sessions at ${connections} connections (summed over ${databaseWaits.samples} samples):`, databaseWaits);
     const ceiling = await staticCeiling(env.server.base, connections);
-    rows.push({ label, ...result, ceilingRps: ceiling.rps });
+    rows.push({ label, ...result, ceilingRps: ceiling.rps, ...(databaseWaits && { databaseWaits }) });
   }
   writeReport(name, rows, { webConcurrency: env.concurrency, nodes: env.nodes.length, ...extra });
   return rows;
