@@ -1,6 +1,7 @@
 import { pgPool } from '@/lib/db/pg-pool';
 import { logger } from '@/lib/log/logger';
-import { reportPhaseQuietly } from '@/lib/status/callbacks';
+import { backgroundReportsSettled } from '@/lib/status/apply-phase-report';
+import { reportPhaseStartInBackground } from '@/lib/status/callbacks';
 import { phaseIndex, type InstallPhase } from '@/lib/status/phases';
 
 /** Repeated fetches of one asset within this window (iPXE retry storms) are one timeline event. */
@@ -44,10 +45,11 @@ let flushing: Promise<void> = Promise.resolve();
  * status) and marks the node as seen, so "where did it stop" is visible without a console. The
  * event and "seen" are queued and written in one batch at most FETCH_FLUSH_MS later (off the
  * request path; a boot storm becomes a few statements a second). A fetch that shows an install
- * phase began is reported through the phase state machine at once, the first time only (when the
- * node has not reached that phase yet): a fast node's own next report (the simulator's virtual node
- * reports within milliseconds) must find it there, or the state machine would refuse it as late.
- * Never throws: a failed record must not fail a boot.
+ * phase began reports that start through the phase state machine, the first time only (when the
+ * node has not reached that phase yet), also off the request path: the node's next report to this
+ * process waits for it, and one to another process that comes first does not push it out of the
+ * timeline (it is placed at the fetch's time, before that report). Never throws: a failed record
+ * must not fail a boot.
  */
 export async function recordBootFetch(fetch: BootFetch): Promise<void> {
   const now = fetch.now ?? new Date();
@@ -70,14 +72,10 @@ export async function recordBootFetch(fetch: BootFetch): Promise<void> {
     });
   }
   pending.seen.set(fetch.nodeId, { at, asset: fetch.asset });
-  timer ??= setTimeout(() => void flushBootFetches(), FETCH_FLUSH_MS);
+  timer ??= setTimeout(() => void flushQueued(), FETCH_FLUSH_MS);
   timer.unref?.();
   if (fetch.phaseStarted && !phaseReached(fetch.currentPhase, fetch.phaseStarted)) {
-    try {
-      await reportPhaseQuietly({ nodeId: fetch.nodeId, phase: fetch.phaseStarted, status: 'started', message: fetch.message });
-    } catch (err) {
-      logger.warn({ err, nodeId: fetch.nodeId, asset: fetch.asset }, 'could not report the phase a boot fetch started');
-    }
+    void reportPhaseStartInBackground({ nodeId: fetch.nodeId, phase: fetch.phaseStarted, message: fetch.message, observedAt: now });
   }
 }
 
@@ -85,8 +83,15 @@ function phaseReached(current: string | null | undefined, phase: InstallPhase): 
   return current !== undefined && current !== null && phaseIndex(current) >= phaseIndex(phase);
 }
 
-/** Writes the queued boot fetches now (two statements); resolves when they are in the database. */
-export function flushBootFetches(): Promise<void> {
+/**
+ * Writes the queued boot fetches now (two statements); resolves when they, and the phase starts
+ * fetches reported, are in the database.
+ */
+export async function flushBootFetches(): Promise<void> {
+  await Promise.all([flushQueued(), backgroundReportsSettled()]);
+}
+
+function flushQueued(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = undefined;
   const events = [...pending.events.values()];

@@ -9,7 +9,7 @@ import { callbackKey } from './idempotency';
 import { nodeUpdateForReport } from './node-update';
 import type { PhaseStateDetail } from './phase-state';
 import { currentExpectedDurations } from './phase-stats';
-import { INSTALL_PHASES, isInstallPhase, PHASE_STATUSES, type InstallPhase, type PhaseStatus } from './phases';
+import { INSTALL_PHASES, isInstallPhase, PHASE_STATUSES, phaseIndex, type InstallPhase, type PhaseStatus } from './phases';
 import type { EventSource } from './timeline';
 import { assertNodeAcceptsReports, checkPhaseTransition } from './transitions';
 
@@ -24,6 +24,12 @@ export interface PhaseReportInput {
   /** The caller's id for this report; retries reuse it (see idempotency.ts). */
   clientId?: string;
   source?: EventSource;
+  /**
+   * When the phase really started, for a start the orchestrator observed and records late (a
+   * boot fetch): if the node has reported a later phase meanwhile, the start still goes into the
+   * timeline at this time, before that phase, and the node stays where it is.
+   */
+  observedAt?: Date;
 }
 
 export interface PhaseReportResult {
@@ -90,13 +96,13 @@ async function readReportStates(nodeIds: number[] | null): Promise<ReportState[]
                   (SELECT s."createdAt" FROM "DeploymentEvent" s
                    WHERE s."nodeId" = n."id" AND s."createdAt" >= COALESCE(n."bootTokenAt", n."createdAt") AND s."phase" = l."phase"
                      AND s."status" IN ('started', 'in_progress')
-                   ORDER BY s."id" ASC LIMIT 1) AS "phaseStartedAt"
+                   ORDER BY s."createdAt" ASC, s."id" ASC LIMIT 1) AS "phaseStartedAt"
            FROM "Node" n
            LEFT JOIN LATERAL (
              SELECT e."phase", e."status", e."createdAt", e."details" FROM "DeploymentEvent" e
              WHERE e."nodeId" = n."id" AND e."createdAt" >= COALESCE(n."bootTokenAt", n."createdAt")
                AND e."phase" = ANY($2) AND e."status" = ANY($3)
-             ORDER BY e."id" DESC LIMIT 1) l ON true
+             ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1) l ON true
            WHERE ${nodeIds ? 'n."id" = ANY($1)' : `n."bootTokenHash" IS NOT NULL AND $1::int[] IS NULL ORDER BY n."id" DESC LIMIT ${STATES_MAX}`}`,
     values: [nodeIds, [...INSTALL_PHASES], [...PHASE_STATUSES]],
   });
@@ -187,6 +193,43 @@ function nextState(state: ReportState, input: PhaseReportInput, node: { status: 
  * Used by POST /api/status/phase, the installer adapter, and orchestrator-side reporters.
  */
 export async function applyPhaseReport(input: PhaseReportInput, preloaded?: ReportState | null): Promise<PhaseReportResult> {
+  const earlier = inBackground.get(input.nodeId);
+  if (earlier) await earlier;
+  return applyNow(input, preloaded);
+}
+
+/** Reports being applied in the background, per node: the node's next report here waits for them. */
+const inBackground = new Map<number, Promise<unknown>>();
+
+/**
+ * Applies a report the orchestrator observed (a boot fetch's phase start) without making the
+ * caller wait; the node's later reports to this process are applied after it. One to another
+ * process may come first: the start then still goes into the timeline at `observedAt`, before it.
+ * A conflict means there is nothing to record; other failures are logged.
+ */
+export function applyPhaseReportInBackground(input: PhaseReportInput): Promise<void> {
+  const { nodeId } = input;
+  const run = (inBackground.get(nodeId) ?? Promise.resolve())
+    .then(() => applyNow(input))
+    .then(
+      () => undefined,
+      (err) => {
+        if (!(err instanceof ConflictError)) logger.warn({ err, nodeId, phase: input.phase }, 'could not record an observed phase start');
+      },
+    );
+  inBackground.set(nodeId, run);
+  void run.finally(() => {
+    if (inBackground.get(nodeId) === run) inBackground.delete(nodeId);
+  });
+  return run;
+}
+
+/** Resolves once every report applied in the background so far is settled. */
+export async function backgroundReportsSettled(): Promise<void> {
+  await Promise.all([...inBackground.values()]);
+}
+
+async function applyNow(input: PhaseReportInput, preloaded?: ReportState | null): Promise<PhaseReportResult> {
   const expected = await currentExpectedDurations();
   let state = preloaded ?? (await loadReportState(input.nodeId));
   for (let attempt = 0; ; attempt++) {
@@ -204,6 +247,9 @@ export async function applyPhaseReport(input: PhaseReportInput, preloaded?: Repo
     } catch (err) {
       // A retry of a report recorded earlier is answered as such, whatever happened since.
       if (err instanceof ConflictError && (await keyExists(idempotencyKey))) return { recorded: false, node: summary };
+      if (err instanceof ConflictError && input.observedAt && startedBefore(state.phase, input)) {
+        return { recorded: await recordLateStart(state, input, input.observedAt, idempotencyKey), node: summary };
+      }
       throw err;
     }
     const source = input.source ?? 'node';
@@ -251,6 +297,30 @@ export async function applyPhaseReport(input: PhaseReportInput, preloaded?: Repo
     logger.info({ nodeId: input.nodeId, phase: input.phase, status: input.status, nodeStatus: row.status }, 'phase report');
     return { recorded: true, node: { id: row.id, status: row.status!, phase: row.phase, progress: row.progress! } };
   }
+}
+
+/** A start observed before the phase the node has reported since (so it belongs before it). */
+function startedBefore(state: PhaseStateDetail, input: PhaseReportInput): boolean {
+  if (input.status !== 'started' || !state.phase || !state.at || !input.observedAt) return false;
+  return phaseIndex(input.phase) < phaseIndex(state.phase) && input.observedAt <= state.at;
+}
+
+/**
+ * Puts a late observed start into the timeline at the time it happened; the node, already in a
+ * later phase, is left as it is. Returns false when it was there already.
+ */
+async function recordLateStart(state: ReportState, input: PhaseReportInput, at: Date, key: string): Promise<boolean> {
+  const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: state.node.id });
+  const { rows } = await pgPool().query({
+    name: 'phase-report-late-start',
+    text: `WITH ev AS (
+             INSERT INTO "DeploymentEvent" ("nodeId", "deploymentId", "phase", "status", "message", "source", "details", "idempotencyKey", "createdAt")
+             VALUES ($1, $2, $3, 'started', $4, $5, '{"late": true}'::jsonb, $6, $7::timestamp)
+             ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING 1)
+           SELECT pg_notify($8, $9) FROM ev`,
+    values: [state.node.id, state.deploymentId, input.phase, input.message ?? null, input.source ?? 'node', key, at.toISOString(), ...note.values],
+  });
+  return rows.length > 0;
 }
 
 /** Time the phase took, for a report that ends a phase that started in this run. */

@@ -3,7 +3,7 @@ import { assertNodeMay, nodeStage, type NodeAction } from '@/lib/auth/node-acces
 import { db } from '@/lib/db/client';
 import { parseHostKeys, recordHostKeys } from '@/lib/clusters/former/host-keys';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
-import { applyPhaseReport, loadReportState, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
+import { applyPhaseReport, applyPhaseReportInBackground, loadReportState, type PhaseReportInput, type PhaseReportResult } from './apply-phase-report';
 import { POST_INSTALL_PHASES } from './phases';
 import type { PhaseCallback } from './schemas';
 
@@ -86,4 +86,13 @@ export async function reportPhaseQuietly(input: PhaseReportInput): Promise<Phase
     if (err instanceof ConflictError) return null;
     throw err;
   }
+}
+
+/**
+ * reportPhaseQuietly without waiting, for a start observed on a hot path (serving the iPXE script
+ * or the installer config): recorded at `observedAt` even when the node's next report comes first.
+ * Resolves once it is in the database (or there was nothing to record).
+ */
+export function reportPhaseStartInBackground(input: Omit<PhaseReportInput, 'status'> & { observedAt: Date }): Promise<void> {
+  return applyPhaseReportInBackground({ source: 'orchestrator', ...input, status: 'started' });
 }

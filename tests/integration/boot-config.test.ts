@@ -1,10 +1,11 @@
+import pg from 'pg';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as bootConfig } from '@/app/boot/config/route';
 import { GET as installerConfig } from '@/app/boot/server/[ip]/route';
 import { issueNodeToken } from '@/lib/auth/node-tokens';
 import { db } from '@/lib/db/client';
 import { flushBootFetches } from '@/lib/boot/fetch-record';
-import { reportPhaseQuietly } from '@/lib/status/callbacks';
+import { reportPhaseQuietly, reportPhaseStartInBackground } from '@/lib/status/callbacks';
 import { listEvents } from '@/lib/status/timeline';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
@@ -115,6 +116,43 @@ describe('GET /boot/config', () => {
     const phases = (await db.deploymentEvent.findMany({ where: { nodeId: node.id }, orderBy: { id: 'asc' } })).map((e) => `${e.phase} ${e.status}`);
     expect(phases).toContain('ipxe_boot started');
     expect(phases.indexOf('ipxe_boot started')).toBeLessThan(phases.indexOf('config_download started'));
+  });
+
+  it("answers a node's first fetch without waiting for its ipxe_boot report to be written", async () => {
+    const { node, token } = await bootableNode();
+    // Another session holds the node's row: the report's write waits for it, the script must not.
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM "Node" WHERE "id" = $1 FOR UPDATE', [node.id]);
+      const answered = await Promise.race([
+        script(`node_id=${node.id}&token=${token}`).then(({ res }) => res.headers.get('x-boot-decision')),
+        new Promise((r) => setTimeout(() => r('still waiting after 3 s'), 3000)),
+      ]);
+      expect(answered).toBe('install');
+      await holder.query('COMMIT');
+    } finally {
+      await holder.end();
+    }
+    await flushBootFetches();
+    expect((await listEvents({ nodeId: node.id })).map((e) => `${e.phase} ${e.status}`)).toContain('ipxe_boot started');
+    expect((await db.node.findUniqueOrThrow({ where: { id: node.id } })).phase).toBe('ipxe_boot');
+  });
+
+  it('puts a late ipxe_boot start before the phase the node reported first elsewhere, and leaves the node there', async () => {
+    const { node } = await bootableNode();
+    const fetchedAt = new Date(Date.now() - 50);
+    // The node's next report reached another process before this one wrote the start it saw.
+    expect(await reportPhaseQuietly({ nodeId: node.id, phase: 'config_download', status: 'started', message: 'config', source: 'node' })).not.toBeNull();
+    await reportPhaseStartInBackground({ nodeId: node.id, phase: 'ipxe_boot', message: 'iPXE boot initiated', observedAt: fetchedAt });
+    const timeline = (await listEvents({ nodeId: node.id })).map((e) => `${e.phase} ${e.status}`);
+    expect(timeline).toEqual(['ipxe_boot started', 'config_download started']);
+    expect((await db.node.findUniqueOrThrow({ where: { id: node.id } })).phase).toBe('config_download');
+    // The node goes on from where it is: its next phase ends config_download, not ipxe_boot.
+    await reportPhaseQuietly({ nodeId: node.id, phase: 'foundation_start', status: 'started', source: 'node' });
+    const ended = (await listEvents({ nodeId: node.id })).filter((e) => e.status === 'completed').map((e) => e.phase);
+    expect(ended).toEqual(['config_download']);
   });
 
   it('refuses a failed node with a reason and a timed retry', async () => {

@@ -50,7 +50,7 @@ describe('database round trips of the hot paths', () => {
   beforeEach(resetDatabase);
   afterEach(() => void (queries = 0));
 
-  it('GET /boot/config: a node\'s first fetch is its ipxe_boot report (one statement; the node was loaded when it got its token), later fetches none', async () => {
+  it('GET /boot/config: a node\'s first fetch costs at most its ipxe_boot report (one statement, written off the request path; the node was loaded when it got its token), later fetches none', async () => {
     const { node, token } = await bootableNode();
     await currentExpectedDurations(); // a statistic each process refreshes every 30 s
     const fetch = (decision = 'install') => async () => {
