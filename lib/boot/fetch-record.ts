@@ -88,7 +88,10 @@ function phaseReached(current: string | null | undefined, phase: InstallPhase): 
  * fetches reported, are in the database.
  */
 export async function flushBootFetches(): Promise<void> {
-  await Promise.all([flushQueued(), backgroundReportsSettled()]);
+  await backgroundReportsSettled();
+  await flushQueued();
+  // A "seen" skipped for a row held by a report that has committed since goes with another batch.
+  for (let again = 0; again < 5 && pending.seen.size > 0; again++) await flushQueued();
 }
 
 function flushQueued(): Promise<void> {
@@ -102,16 +105,30 @@ function flushQueued(): Promise<void> {
   return flushing;
 }
 
+/** Puts a "seen" the last batch could not write back in the queue, unless a newer one is there. */
+function requeueSeen(nodeId: number, seen: { at: string; asset: string }) {
+  if (!pending.seen.has(nodeId)) pending.seen.set(nodeId, seen);
+  timer ??= setTimeout(() => void flushQueued(), FETCH_FLUSH_MS);
+  timer.unref?.();
+}
+
 async function writeBatch(events: PendingEvent[], seen: { nodeId: number; at: string; asset: string }[]) {
   try {
     const pool = pgPool();
-    await pool.query({
+    // A node row another writer holds (its phase report, in a shared commit) is skipped and
+    // tried again with the next batch: waiting for it would hold every other row of this batch
+    // locked meanwhile, and the reports behind them would queue up (seconds, in a boot storm).
+    const { rows: skipped } = await pool.query<{ nodeId: number; at: string; asset: string }>({
       name: 'boot-fetch-seen',
-      text: `UPDATE "Node" n SET "lastSeenAt" = s.at::timestamp, "lastFetch" = s.asset
-             FROM json_to_recordset($1::json) AS s("nodeId" int, at text, asset text)
-             WHERE n."id" = s."nodeId" AND (n."lastSeenAt" IS NULL OR n."lastSeenAt" < s.at::timestamp)`,
+      text: `WITH s AS (SELECT * FROM json_to_recordset($1::json) AS s("nodeId" int, at text, asset text)),
+                  free AS (SELECT n."id" FROM "Node" n WHERE n."id" IN (SELECT "nodeId" FROM s) ORDER BY n."id" FOR NO KEY UPDATE SKIP LOCKED),
+                  upd AS (UPDATE "Node" n SET "lastSeenAt" = s.at::timestamp, "lastFetch" = s.asset FROM s
+                          WHERE n."id" = s."nodeId" AND n."id" IN (SELECT "id" FROM free)
+                            AND (n."lastSeenAt" IS NULL OR n."lastSeenAt" < s.at::timestamp))
+             SELECT s."nodeId", s.at, s.asset FROM s JOIN "Node" n ON n."id" = s."nodeId" WHERE n."id" NOT IN (SELECT "id" FROM free)`,
       values: [JSON.stringify(seen)],
     });
+    for (const s of skipped) requeueSeen(s.nodeId, { at: s.at, asset: s.asset });
     await pool.query({
       name: 'boot-fetch-events',
       text: `INSERT INTO "DeploymentEvent" ("nodeId", "deploymentId", "phase", "status", "message", "source", "details", "idempotencyKey", "createdAt")

@@ -139,7 +139,7 @@ async function keyExists(key: string): Promise<boolean> {
  */
 const WRITE = `
 WITH locked AS (
-  SELECT "id" FROM "Node" WHERE "id" = $1 AND "version" = $2 FOR UPDATE
+  SELECT "id" FROM "Node" WHERE "id" = $1 AND "version" = $2 FOR NO KEY UPDATE
 ), ev AS (
   INSERT INTO "DeploymentEvent" ("nodeId", "deploymentId", "phase", "status", "message", "source", "progress", "durationMs", "details", "idempotencyKey", "createdAt")
   SELECT l."id", e."deploymentId", e."phase", e."status", e."message", e."source", e."progress", e."durationMs", e."details", e."key", e."at"::timestamp

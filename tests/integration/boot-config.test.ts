@@ -4,7 +4,7 @@ import { GET as bootConfig } from '@/app/boot/config/route';
 import { GET as installerConfig } from '@/app/boot/server/[ip]/route';
 import { issueNodeToken } from '@/lib/auth/node-tokens';
 import { db } from '@/lib/db/client';
-import { flushBootFetches } from '@/lib/boot/fetch-record';
+import { flushBootFetches, recordBootFetch } from '@/lib/boot/fetch-record';
 import { reportPhaseQuietly, reportPhaseStartInBackground } from '@/lib/status/callbacks';
 import { listEvents } from '@/lib/status/timeline';
 import { bootableNode, useBootEnvironment } from '../helpers/boot-nodes';
@@ -138,6 +138,28 @@ describe('GET /boot/config', () => {
     await flushBootFetches();
     expect((await listEvents({ nodeId: node.id })).map((e) => `${e.phase} ${e.status}`)).toContain('ipxe_boot started');
     expect((await db.node.findUniqueOrThrow({ where: { id: node.id } })).phase).toBe('ipxe_boot');
+  });
+
+  it('writes "seen" for the other nodes of a batch while one node\'s row is held, and that one later', async () => {
+    const held = await bootableNode();
+    const free = await bootableNode();
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      // As a phase report's write holds it (lib/status/apply-phase-report.ts).
+      await holder.query('SELECT 1 FROM "Node" WHERE "id" = $1 FOR NO KEY UPDATE', [held.node.id]);
+      for (const { node } of [held, free]) await recordBootFetch({ nodeId: node.id, status: 'completed', asset: 'kernel', httpStatus: 200, message: 'kernel' });
+      const flushed = await Promise.race([flushBootFetches().then(() => 'flushed'), new Promise((r) => setTimeout(() => r('blocked for 3 s'), 3000))]);
+      expect(flushed).toBe('flushed');
+      expect((await db.node.findUniqueOrThrow({ where: { id: free.node.id } })).lastFetch).toBe('kernel');
+      expect((await db.node.findUniqueOrThrow({ where: { id: held.node.id } })).lastFetch).toBeNull();
+      await holder.query('COMMIT');
+    } finally {
+      await holder.end();
+    }
+    await flushBootFetches();
+    expect((await db.node.findUniqueOrThrow({ where: { id: held.node.id } })).lastFetch).toBe('kernel');
   });
 
   it('puts a late ipxe_boot start before the phase the node reported first elsewhere, and leaves the node there', async () => {
