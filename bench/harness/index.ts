@@ -79,7 +79,7 @@ export async function rateBench(name: string, env: BenchEnvironment, label: stri
     const databaseWaits = await waits?.stop();
     if (databaseWaits) console.log(`database sessions at ${connections} connections (summed over ${databaseWaits.samples} samples):`, databaseWaits);
     const ceiling = await staticCeiling(env.server.base, connections);
-    rows.push({ label, ...result, ceilingRps: ceiling.rps, ...(databaseWaits && { databaseWaits }) });
+    rows.push({ label, ...result, ceilingRps: ceiling.rps, ceilingP99: ceiling.p99, ...(databaseWaits && { databaseWaits }) });
   }
   writeReport(name, rows, { webConcurrency: env.concurrency, nodes: env.nodes.length, ...extra });
   return rows;

@@ -9,6 +9,8 @@ export interface BenchRow extends LoadResult {
   label: string;
   /** The static-asset rate at the same connections (same server, same WEB_CONCURRENCY). */
   ceilingRps?: number;
+  /** The static asset's p99 there: what the machine's scheduling alone costs a request. */
+  ceilingP99?: number;
 }
 
 /** The checked-out commit, with `-dirty` when the work tree has changes. */
@@ -27,12 +29,13 @@ const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
 /** Prints the rows as a Markdown table (ready for the README). */
 export function formatTable(rows: BenchRow[]): string {
   const lines = [
-    '| bench | conns | req/s | p50 | p99 | errors | static req/s | ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| bench | conns | req/s | p50 | p99 | errors | static req/s | static p99 | ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const ratio = r.ceilingRps ? `${(r.rps / r.ceilingRps).toFixed(2)}×` : '';
-    lines.push(`| ${r.label} | ${r.connections} | ${r.rps} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${r.ceilingRps ?? ''} | ${ratio} |`);
+    const staticP99 = r.ceilingP99 !== undefined ? ms(r.ceilingP99) : '';
+    lines.push(`| ${r.label} | ${r.connections} | ${r.rps} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${r.ceilingRps ?? ''} | ${staticP99} | ${ratio} |`);
   }
   return lines.join('\n');
 }
