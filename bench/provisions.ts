@@ -35,6 +35,7 @@ interface RateLimitReport {
   perSecond: number;
   burst: number;
   apis: Record<string, { requests: number; limited: number }>;
+  operations: Record<string, number>;
 }
 
 async function apiToken(base: string): Promise<string> {
@@ -133,6 +134,10 @@ export async function run() {
     const after = await rateLimit(control);
     const limited = Object.fromEntries(Object.entries(after.apis).map(([api, c]) => [api, c.limited - before.apis[api].limited]));
     const requests = Object.fromEntries(Object.entries(after.apis).map(([api, c]) => [api, c.requests - before.apis[api].requests]));
+    const operations = Object.entries(after.operations)
+      .map(([op, n]) => [op, n - (before.operations[op] ?? 0)] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
     const retries = retriesFromLog(server.logFile);
     const sorted = [...deployedAt.values()].map((t) => t - t0).sort((a, b) => a - b);
     const ratio = wall / one;
@@ -144,10 +149,12 @@ export async function run() {
 | 1 | ${seconds(one)} | 1.00× | | | |
 | ${COUNT} | ${seconds(wall)} | ${ratio.toFixed(2)}× | ${totalLimited} (vpc ${limited.vpc}, dns ${limited.dns}, tagging ${limited.tagging}, iam ${limited.iam}) | ${retries.rateLimited} / ${retries.server} | ${retries.earlyRateLimited} |
 
-all ${COUNT} POSTs answered in ${seconds(posted)}; first deployed ${seconds(sorted[0])}, median ${seconds(median)}`;
+all ${COUNT} POSTs answered in ${seconds(posted)}; first deployed ${seconds(sorted[0])}, median ${seconds(median)}
+
+IBM Cloud calls of the ${COUNT} (429s included), most first: ${operations.slice(0, 8).map(([op, n]) => `${op} ${n}`).join('; ')}`;
     writeResult('provisions', table, {
       webConcurrency: benchConcurrency(),
-      simulator: { rateLimit: { perSecond: after.perSecond, burst: after.burst }, requests, limited },
+      simulator: { rateLimit: { perSecond: after.perSecond, burst: after.burst }, requests, limited, operations: Object.fromEntries(operations) },
       oneMs: one,
       concurrent: COUNT,
       postAllMs: posted,

@@ -3,8 +3,10 @@ import pg from 'pg';
 /**
  * Samples what the server's database sessions are doing (pg_stat_activity, every 10 ms) while a
  * bench level runs, to tell a database-bound hot path from a CPU-bound one: each sample counts
- * the sessions active on CPU, waiting (by wait event) or idle in a transaction. Enabled with
- * BENCH_PG_WAITS=1; the counts go into the report beside the level's row.
+ * the sessions running a statement (by its start; on a saturated machine this includes waiting
+ * for a core), waiting inside PostgreSQL (by wait event) or idle in a transaction (the client has
+ * yet to send its next statement). Enabled with BENCH_PG_WAITS=1; the counts go into the report
+ * beside the level's row.
  */
 export function sampleDatabaseWaits(url: string): { stop: () => Promise<Record<string, number>> } {
   const client = new pg.Client({ connectionString: url, application_name: 'bench-waits' });
@@ -14,7 +16,7 @@ export function sampleDatabaseWaits(url: string): { stop: () => Promise<Record<s
     await client.connect();
     while (running) {
       const { rows } = await client.query<{ what: string; n: number }>(
-        `SELECT CASE WHEN state = 'active' AND wait_event IS NULL THEN 'on CPU'
+        `SELECT CASE WHEN state = 'active' AND wait_event IS NULL THEN 'running: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 70)
                      WHEN state = 'active' THEN wait_event_type || ':' || wait_event
                      ELSE state END AS what, count(*)::int AS n
          FROM pg_stat_activity

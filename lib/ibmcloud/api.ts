@@ -34,6 +34,7 @@ export interface VpcApi {
   getVpcDnsResolvers(vpcId: string): Promise<string[]>;
 
   getSubnet(id: string): Promise<Subnet>;
+  subnetCidr(id: string): Promise<string>;
   listReservedIps(subnetId: string): Promise<ReservedIp[]>;
   findReservedIpByName(subnetId: string, name: string): Promise<ReservedIp | null>;
   getReservedIp(subnetId: string, id: string): Promise<ReservedIp>;

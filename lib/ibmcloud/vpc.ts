@@ -23,14 +23,36 @@ const PAGE_LIMIT = 100;
 
 type Query = Record<string, string | number | undefined>;
 
+/** How long a subnet's CIDR is remembered (it cannot change; the subnet could be deleted). */
+const SUBNET_TTL_MS = 5 * 60_000;
+
 /** IBM Cloud VPC API client (docs/reference/ibmcloud-api.md §2-§4). */
 export class VpcService extends CloudService implements VpcApi {
   constructor(options: Omit<ServiceOptions, 'name' | 'defaultQs'>) {
     super({ ...options, name: 'vpc', defaultQs: { version: VPC_API_VERSION, generation: 2 } });
   }
 
+  /** Listings in flight, by what they list: a caller asking for the same one joins it. */
+  private listings = new Map<string, Promise<unknown[]>>();
+  private subnetCidrs = new Map<string, { at: number; cidr: Promise<string> }>();
+
+  /**
+   * Every page of a listing. Callers asking for the same listing while it is in flight share its
+   * answer (as if they had asked a moment earlier): a burst of provisions planning addresses on
+   * one subnet costs one listing, not one each, against the account's request-rate limit.
+   */
+  private listAll<T>(operation: string, url: string, key: string, qs: Query = {}, path?: Record<string, string>): Promise<T[]> {
+    const id = JSON.stringify([url, qs, path ?? null]);
+    let listing = this.listings.get(id) as Promise<T[]> | undefined;
+    if (!listing) {
+      listing = this.listPages<T>(operation, url, key, qs, path).finally(() => this.listings.delete(id));
+      this.listings.set(id, listing);
+    }
+    return listing.then((items) => [...items]);
+  }
+
   /** Follows `next.href` (opaque `start` token) until the last page (docs/reference/ibmcloud-api.md §2, §8). */
-  private async listAll<T>(operation: string, url: string, key: string, qs: Query = {}, path?: Record<string, string>): Promise<T[]> {
+  private async listPages<T>(operation: string, url: string, key: string, qs: Query = {}, path?: Record<string, string>): Promise<T[]> {
     const items: T[] = [];
     let start: string | undefined;
     do {
@@ -80,6 +102,16 @@ export class VpcService extends CloudService implements VpcApi {
 
   getSubnet(id: string) {
     return this.get<Subnet>('get subnet', '/subnets/{id}', { id });
+  }
+
+  /** The subnet's CIDR, which never changes: read once every few minutes, not for every address plan. */
+  subnetCidr(id: string): Promise<string> {
+    const known = this.subnetCidrs.get(id);
+    if (known && Date.now() - known.at < SUBNET_TTL_MS) return known.cidr;
+    const cidr = this.getSubnet(id).then((s) => s.ipv4_cidr_block);
+    this.subnetCidrs.set(id, { at: Date.now(), cidr });
+    cidr.catch(() => this.subnetCidrs.delete(id));
+    return cidr;
   }
 
   listReservedIps(subnetId: string) {

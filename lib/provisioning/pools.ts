@@ -19,9 +19,9 @@ export async function nodePools(
   const managementId = deps.settings.managementSubnetId;
   const workloadId = opts.workloadSubnetId || deps.settings.workloadSubnetId;
   const load = async (subnetId: string) => {
-    const [subnet, reserved] = await Promise.all([deps.cloud.vpc.getSubnet(subnetId), deps.cloud.vpc.listReservedIps(subnetId)]);
+    const [cidr, reserved] = await Promise.all([deps.cloud.vpc.subnetCidr(subnetId), deps.cloud.vpc.listReservedIps(subnetId)]);
     const unavailable = reserved.filter((r) => !opts.ownNames?.has(r.name)).map((r) => r.address);
-    return { subnetId, cidr: subnet.ipv4_cidr_block, unavailable, reserved };
+    return { subnetId, cidr, unavailable, reserved };
   };
   const [management, workload] = await Promise.all([load(managementId), load(workloadId)]);
   const ranges = deps.config.ipRanges;

@@ -15,6 +15,31 @@ beforeEach(async () => {
   await cloud.json('/control/reset', { method: 'POST' });
 });
 
+describe('VPC calls a burst of provisions shares', () => {
+  const operations = async (): Promise<Record<string, number>> => (await cloud.json('/control/rate-limit')).body.operations;
+
+  it('joins callers of the same listing while it is in flight, each getting its own copy', async () => {
+    const before = await operations();
+    const lists = await Promise.all(Array.from({ length: 5 }, () => cloud.client.vpc.listReservedIps(MGMT)));
+    const after = await operations();
+    const op = 'GET /v1/subnets/{id}/reserved_ips';
+    expect(after[op] - (before[op] ?? 0)).toBe(1);
+    expect(new Set(lists.map((l) => JSON.stringify(l))).size).toBe(1);
+    expect(lists[0]).not.toBe(lists[1]);
+    // A listing asked for after the last one answered goes out again: what it lists may have changed.
+    await cloud.client.vpc.listReservedIps(MGMT);
+    expect((await operations())[op] - after[op]).toBe(1);
+  });
+
+  it("reads a subnet's CIDR once for a burst of address plans", async () => {
+    const before = (await operations())['GET /v1/subnets/{id}'] ?? 0;
+    const cidrs = await Promise.all(Array.from({ length: 5 }, () => cloud.client.vpc.subnetCidr(WORKLOAD)));
+    expect(new Set(cidrs)).toEqual(new Set([SIM_DEFAULTS.workloadSubnet.cidr]));
+    await cloud.client.vpc.subnetCidr(WORKLOAD);
+    expect(((await operations())['GET /v1/subnets/{id}'] ?? 0) - before).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('VPC conventions (docs/reference/ibmcloud-api.md §1.6, §2)', () => {
   it('sends version and generation=2 on every VPC call', async () => {
     await cloud.client.vpc.getSubnet(MGMT);

@@ -47,7 +47,7 @@ describe('provisioning failures and crashes (simulator)', () => {
 
   /** Step, the injected failure, and how many resources existed (and were rolled back) by then. */
   const permanentFailures: [string, (c: TestCloud) => ReturnType<typeof failingClient>, number][] = [
-    ['validate', (c) => failingClient(c.client, 'vpc', 'getSubnet'), 0],
+    ['validate', (c) => failingClient(c.client, 'vpc', 'subnetCidr'), 0],
     ['allocate_ips', (c) => failingClient(c.client, 'vpc', 'reserveIp', 3), 2],
     ['create_vnis', (c) => failingClient(c.client, 'vpc', 'createVirtualNetworkInterface', 2), 5],
     ['register_dns', (c) => failingClient(c.client, 'dns', 'createPtrRecord', 3), 4 + 2 + 5],

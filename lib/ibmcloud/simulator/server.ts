@@ -93,7 +93,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // when: `at` is the arrival and `answeredAt` the answer (ms since the epoch), with its status and Retry-After.
   const recent: RecordedRequest[] = [];
   router.on('GET', '/control/requests', () => ({ status: 200, body: { requests: recent } }));
-  router.on('GET', '/control/rate-limit', () => ({ status: 200, body: { ...faults.settings.rateLimit, apis: faults.counters } }));
+  // Requests per operation (method and path, ids folded), so a bench can tell which calls dominate.
+  const operations: Record<string, number> = {};
+  const operationOf = (method: string, path: string) => `${method} ${path.replace(/\/(?=[^/]*\d)[^/]{8,}/g, '/{id}')}`;
+  router.on('GET', '/control/rate-limit', () => ({ status: 200, body: { ...faults.settings.rateLimit, apis: faults.counters, operations } }));
 
   async function handle(req: SimRequest): Promise<SimResponse> {
     if (req.method === 'POST' && req.path === '/identity/token') {
@@ -106,6 +109,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const api = API_PREFIXES.find(([prefix]) => req.path.startsWith(prefix))?.[1];
     let postFault: SimError | null = null;
     if (api) {
+      const operation = operationOf(req.method, req.path);
+      operations[operation] = (operations[operation] ?? 0) + 1;
       const limited = faults.limit(api, Date.now());
       if (limited) throw limited;
       requireBearer(req, state.tokenSecret, ctx.now());

@@ -29,11 +29,11 @@ export const validateStep: StepDefinition = {
   name: 'validate',
   async run(ctx) {
     if (!findProfile(ctx.node.serverProfile)) throw new PermanentStepError(`unknown server profile ${ctx.node.serverProfile}`);
-    const [management, workload] = await Promise.all([
-      ctx.cloud.vpc.getSubnet(ctx.settings.managementSubnetId),
-      ctx.cloud.vpc.getSubnet(workloadSubnetOf(ctx)),
+    const [managementCidr, workloadCidr] = await Promise.all([
+      ctx.cloud.vpc.subnetCidr(ctx.settings.managementSubnetId),
+      ctx.cloud.vpc.subnetCidr(workloadSubnetOf(ctx)),
     ]);
-    return done({ managementCidr: management.ipv4_cidr_block, workloadCidr: workload.ipv4_cidr_block });
+    return done({ managementCidr, workloadCidr });
   },
 };
 
