@@ -1,4 +1,4 @@
-import { pgPool } from '@/lib/db/pg-pool';
+import { pgWritePool } from '@/lib/db/pg-pool';
 import { logger } from '@/lib/log/logger';
 import { backgroundReportsSettled } from '@/lib/status/apply-phase-report';
 import { reportPhaseStartInBackground } from '@/lib/status/callbacks';
@@ -114,7 +114,7 @@ function requeueSeen(nodeId: number, seen: { at: string; asset: string }) {
 
 async function writeBatch(events: PendingEvent[], seen: { nodeId: number; at: string; asset: string }[]) {
   try {
-    const pool = pgPool();
+    const pool = pgWritePool();
     // A node row another writer holds (its phase report, in a shared commit) is skipped and
     // tried again with the next batch: waiting for it would hold every other row of this batch
     // locked meanwhile, and the reports behind them would queue up (seconds, in a boot storm).

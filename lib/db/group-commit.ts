@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { getConfig } from '@/lib/config';
-import { pgPool } from './pg-pool';
+import { HOT_WRITE_CONNECTIONS, pgWritePool } from './pg-pool';
 
 /**
  * Group commit for the hot write of node callbacks: statements that arrive while earlier ones are
@@ -30,9 +29,9 @@ export function groupCommit<R extends pg.QueryResultRow>(query: pg.QueryConfig, 
   });
 }
 
-// Keep one connection of the hot pool for reads (boot requests, report state).
+/** Batches in flight at once: one per connection of the write pool. */
 function maxInFlight(): number {
-  return Math.max(1, getConfig().DB_HOT_POOL_MAX - 1);
+  return HOT_WRITE_CONNECTIONS;
 }
 
 function drain() {
@@ -60,14 +59,14 @@ async function run(batch: Pending[]) {
 
 async function alone(p: Pending) {
   try {
-    p.resolve(await pgPool().query(p.query));
+    p.resolve(await pgWritePool().query(p.query));
   } catch (err) {
     p.reject(err);
   }
 }
 
 async function inOneTransaction(queries: pg.QueryConfig[]): Promise<pg.QueryResult[]> {
-  const client = await pgPool().connect();
+  const client = await pgWritePool().connect();
   let broken = false;
   try {
     await client.query('BEGIN');

@@ -13,9 +13,13 @@ import { registerDnsStep } from './steps/dns';
 import { createServerStep, reinitializeServerStep, stopServerStep, waitRunningStep } from './steps/server';
 import { isFinishedDeployment } from '@/lib/status/deployment-statuses';
 
-/** The ordered steps of each kind of node deployment. */
+/**
+ * The ordered steps of each kind of node deployment. DNS records are registered once the server
+ * is created: nothing in the boot or the install needs them before the node's own late phases, so
+ * their calls (two per address, against the DNS API's rate limit) run while the server starts.
+ */
 export const WORKFLOWS: Record<string, StepDefinition[]> = {
-  provision: [validateStep, allocateIpsStep, createVnisStep, registerDnsStep, createServerStep, waitRunningStep, waitBootStep, installStep, deployedStep],
+  provision: [validateStep, allocateIpsStep, createVnisStep, createServerStep, registerDnsStep, waitRunningStep, waitBootStep, installStep, deployedStep],
   reinitialize: [stopServerStep, reinitializeServerStep, waitRunningStep, waitBootStep, installStep, deployedStep],
 };
 

@@ -1,7 +1,7 @@
 import { notifyStatement } from '@/lib/bus';
 import { BusCache, nodeTag, nodeTokenIssued } from '@/lib/bus/cache';
 import { groupCommit } from '@/lib/db/group-commit';
-import { pgPool } from '@/lib/db/pg-pool';
+import { pgPool, pgWritePool } from '@/lib/db/pg-pool';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
 import { observePhaseDuration } from '@/lib/metrics/phases';
@@ -311,7 +311,7 @@ function startedBefore(state: PhaseStateDetail, input: PhaseReportInput): boolea
  */
 async function recordLateStart(state: ReportState, input: PhaseReportInput, at: Date, key: string): Promise<boolean> {
   const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: state.node.id });
-  const { rows } = await pgPool().query({
+  const { rows } = await pgWritePool().query({
     name: 'phase-report-late-start',
     text: `WITH ev AS (
              INSERT INTO "DeploymentEvent" ("nodeId", "deploymentId", "phase", "status", "message", "source", "details", "idempotencyKey", "createdAt")

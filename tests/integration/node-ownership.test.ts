@@ -133,7 +133,7 @@ describe('one workflow per node (simulator)', () => {
     expect(node).toMatchObject({ status: 'cleaned', activeDeploymentId: null });
     const provisionRun = await db.deployment.findUniqueOrThrow({ where: { id: provisionId }, include: { steps: true } });
     expect(provisionRun.status).toBe('cancelled');
-    expect(provisionRun.steps.find((s) => s.name === 'create_server')?.status).toBe('pending');
+    expect(provisionRun.steps.find((s) => s.name === 'wait_running')?.status).toBe('pending');
   });
 
   it('refuses a reinitialize while a cleanup runs (409 problem saying why)', async () => {

@@ -50,8 +50,8 @@ describe('provisioning failures and crashes (simulator)', () => {
     ['validate', (c) => failingClient(c.client, 'vpc', 'subnetCidr'), 0],
     ['allocate_ips', (c) => failingClient(c.client, 'vpc', 'reserveIp', 3), 2],
     ['create_vnis', (c) => failingClient(c.client, 'vpc', 'createVirtualNetworkInterface', 2), 5],
-    ['register_dns', (c) => failingClient(c.client, 'dns', 'createPtrRecord', 3), 4 + 2 + 5],
-    ['create_server', (c) => failingClient(c.client, 'vpc', 'createBareMetalServer'), 4 + 2 + 8],
+    ['create_server', (c) => failingClient(c.client, 'vpc', 'createBareMetalServer'), 4 + 2],
+    ['register_dns', (c) => failingClient(c.client, 'dns', 'createPtrRecord', 3), 4 + 2 + 1 + 5],
   ];
 
   for (const [step, client, createdBefore] of permanentFailures) {

@@ -65,7 +65,7 @@ describe('node provisioning workflow (simulator)', () => {
     const deployment = await db.deployment.findUniqueOrThrow({ where: { id: deployment_id }, include: { steps: { orderBy: { position: 'asc' } } } });
     expect(deployment.status).toBe('succeeded');
     expect(deployment.steps.map((s) => [s.name, s.status])).toEqual(
-      ['validate', 'allocate_ips', 'create_vnis', 'register_dns', 'create_server', 'wait_running', 'wait_boot', 'install', 'deployed'].map((n) => [n, 'succeeded']),
+      ['validate', 'allocate_ips', 'create_vnis', 'create_server', 'register_dns', 'wait_running', 'wait_boot', 'install', 'deployed'].map((n) => [n, 'succeeded']),
     );
     const node = await db.node.findUniqueOrThrow({ where: { id: node_id } });
     expect(node).toMatchObject({ status: 'deployed', progress: 100 });
