@@ -65,20 +65,26 @@ export function pick<T>(items: T[]): T {
   return items[Math.floor(Math.random() * items.length)];
 }
 
+/** Pause before a static-asset ceiling, for the work an earlier level left behind to drain. */
+const SETTLE_MS = 5000;
+
 /**
- * The common shape of a rate bench: warm up, then at each connection level drive `next` and the
- * static asset back to back; report rows with the ratio. Returns the rows.
+ * The common shape of a rate bench: warm up, then at each connection level measure the static
+ * asset on the settled server (the ceiling: what it can do, not what it can do while still
+ * writing an earlier level's telemetry) and drive `next`; report rows with the ratio. Returns the
+ * rows.
  */
 export async function rateBench(name: string, env: BenchEnvironment, label: string, next: () => RequestSpec, extra: Record<string, unknown> = {}): Promise<BenchRow[]> {
   await drive(env.server.base, 8, next, 2);
   await staticCeiling(env.server.base, 8);
   const rows: BenchRow[] = [];
   for (const connections of connectionLevels()) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const ceiling = await staticCeiling(env.server.base, connections);
     const waits = process.env.BENCH_PG_WAITS === '1' ? sampleDatabaseWaits(env.db.url) : undefined;
     const result = await drive(env.server.base, connections, next);
     const databaseWaits = await waits?.stop();
     if (databaseWaits) console.log(`database sessions at ${connections} connections (summed over ${databaseWaits.samples} samples):`, databaseWaits);
-    const ceiling = await staticCeiling(env.server.base, connections);
     rows.push({ label, ...result, ceilingRps: ceiling.rps, ceilingP99: ceiling.p99, ...(databaseWaits && { databaseWaits }) });
   }
   writeReport(name, rows, { webConcurrency: env.concurrency, nodes: env.nodes.length, ...extra });
