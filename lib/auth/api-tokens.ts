@@ -13,9 +13,11 @@ export interface TokenOwner {
 }
 
 /** Creates an API token for a user; the plaintext is returned once and only its hash is stored. */
-export async function createApiToken(userId: string, name: string, ttlDays: number) {
+export async function createApiToken(userId: string, name: string, ttlDays: number, notAfter?: Date) {
   const token = newSecret('nvo');
-  const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
+  const wanted = Date.now() + ttlDays * 86_400_000;
+  // Capped at an absolute time, not a lifetime computed a moment earlier: those milliseconds would outlive it.
+  const expiresAt = new Date(notAfter ? Math.min(wanted, notAfter.getTime()) : wanted);
   const row = await db.apiToken.create({
     data: { userId, name, tokenHash: hashSecret(token), prefix: token.slice(0, 8), expiresAt },
   });
@@ -43,7 +45,7 @@ export async function mintApiToken(caller: UserIdentity, input: { name: string; 
     if (days > parentDays && input.expiresInDays !== undefined) {
       throw new ValidationError('The token would outlive the token creating it', [{ field: 'expiresInDays', message: `at most ${Math.floor(parentDays)} days (the creating token expires ${parent!.expiresAt!.toISOString()})` }]);
     }
-    days = Math.min(days, parentDays);
+    return createApiToken(caller.userId, input.name, days, parent?.expiresAt ?? undefined);
   }
   return createApiToken(caller.userId, input.name, days);
 }
