@@ -1,10 +1,10 @@
 import { assertNodeMay, nodeStage } from '@/lib/auth/node-access';
 import { nodeIdForToken, nodeTokenCache } from '@/lib/auth/node-tokens';
-import { subscribe } from '@/lib/bus';
 import { BusCache, nodeTag, nodeTokenIssued } from '@/lib/bus/cache';
 import type { Prisma } from '@/lib/db/client';
 import { pgPool } from '@/lib/db/pg-pool';
 import { ForbiddenError } from '@/lib/errors';
+import { reportStateOf, type ReportState } from '@/lib/status/apply-phase-report';
 import { POST_INSTALL_PHASES } from '@/lib/status/phases';
 
 export const BOOT_NODE_SELECT = {
@@ -46,28 +46,36 @@ type BootNodeRow = BootNode & { version: number };
  * of every instance when the node changes (PostgreSQL publishes it, see lib/auth/node-tokens.ts).
  */
 const WARM_MAX = 50_000;
-const nodes: BusCache<number, BootNode> = new BusCache<number, BootNode>({
-  topic: 'node', tagOf: nodeTag, max: WARM_MAX, refresh: { read: (ids) => readBootNodes(ids), prefetchOf: nodeTokenIssued },
+const nodes: BusCache<number, BootNodeRow> = new BusCache<number, BootNodeRow>({
+  topic: 'node', tagOf: nodeTag, max: WARM_MAX, versionOf: (n) => n.version,
+  refresh: { read: (ids) => readBootNodes(ids), prefetchOf: nodeTokenIssued },
+  // A phase report's message carries the node's new state: patched in place, not read again. Any
+  // other `deployment` message about a node may be an "installation completed" (installedEvent).
+  carried: {
+    topic: 'deployment',
+    valueOf: (m, held) => {
+      const id = m.data.nodeId;
+      if (typeof id !== 'number') return undefined;
+      const after = afterReport(held(id), reportStateOf(m.data.reportState));
+      return after ? { key: id, value: after, tag: id } : { drop: id };
+    },
+  },
 });
+
+/** A cached boot row after the phase report `state` results from, if it was read at the version the report was applied to. */
+function afterReport(held: BootNodeRow | undefined, state: ReportState | undefined): BootNodeRow | undefined {
+  if (!held || !state || held.id !== state.node.id || held.version !== state.node.version - 1) return undefined;
+  const { phase, status } = state.phase;
+  const installs = (phase === 'installation' && status === 'completed') || (phase !== null && AFTER_INSTALL.includes(phase));
+  return { ...held, status: state.node.status, phase: state.node.phase, version: state.node.version, installedEvent: held.installedEvent || installs };
+}
 /**
  * Starts keeping the boot cache warm; resolves when every node holding a boot token is in. A node
  * that gets a token later (provisioned, reinitialized) is read in the next refresh batch: it is
  * about to boot.
  */
 export function warmBootCache(): Promise<void> {
-  listenForReports();
   return nodes.warm();
-}
-
-let listening = false;
-// A phase report that leaves the node's row as it was (same phase, status, message, progress) can
-// still be the "installation completed" that installedEvent reads: it is published as `deployment`.
-function listenForReports() {
-  if (listening) return;
-  listening = true;
-  subscribe('deployment', (m) => {
-    if (typeof m.data.nodeId === 'number') nodes.invalidate(m.data.nodeId);
-  });
 }
 
 /** Boot rows (with their token hashes, which warm the token cache too) of these nodes, or of every node holding a token. */
@@ -81,7 +89,7 @@ async function readBootNodes(ids: number[] | null) {
   });
   return rows.map(({ bootTokenHash, ...row }) => {
     nodeTokenCache.fill(bootTokenHash, row.id, row.version, tokensSince);
-    return { key: row.id, value: withoutVersion(row), tag: row.id };
+    return { key: row.id, value: row, tag: row.id };
   });
 }
 
@@ -94,16 +102,8 @@ async function queryBootNode(where: 'id' | 'token', value: number | string): Pro
   return rows[0] ?? null;
 }
 
-function withoutVersion({ version: _version, ...node }: BootNodeRow): BootNode {
-  return node;
-}
-
 export function loadBootNode(id: number): Promise<BootNode | null> {
-  listenForReports();
-  return nodes.load(id, async () => {
-    const row = await queryBootNode('id', id);
-    return row && withoutVersion(row);
-  }, (node) => node.id);
+  return nodes.load(id, () => queryBootNode('id', id), (node) => node.id);
 }
 
 /**
@@ -115,7 +115,6 @@ export async function nodeForBootToken(
   token: string | undefined,
   claims: { nodeId?: number; mgmtIp?: string } = {},
 ): Promise<BootNode | null> {
-  listenForReports();
   const since = nodes.mark();
   let fetched: BootNodeRow | null = null;
   const id = await nodeIdForToken(token, async (hash) => {
@@ -126,7 +125,7 @@ export async function nodeForBootToken(
   if (claims.nodeId !== undefined && claims.nodeId !== id) return null;
   const prefetched = fetched as BootNodeRow | null;
   const node = prefetched?.id === id
-    ? await nodes.load(id, async () => withoutVersion(prefetched), (n) => n.id, since)
+    ? await nodes.load(id, async () => prefetched, (n) => n.id, since)
     : await loadBootNode(id);
   if (!node) return null;
   if (claims.mgmtIp !== undefined && claims.mgmtIp !== node.managementIp) return null;

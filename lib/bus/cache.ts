@@ -38,10 +38,26 @@ export class BusCache<K, V> {
         /** The tag a message announces a value worth loading before anyone asks (e.g. a new boot token). */
         prefetchOf?: (message: BusMessage) => number | undefined;
       };
+      /**
+       * Values a writer sends along with its change (e.g. a node's new report state): stored as
+       * they come, so no process reads the database to learn what the writer already knew.
+       * `valueOf` gets the held value to patch (a change applied to the version it was made at);
+       * `{ drop }` when it cannot say, which drops that tag as a `topic` message would. Needs
+       * `versionOf`: a carried value replaces only an older entry, and outdates reads in flight.
+       */
+      carried?: {
+        topic: BusTopic;
+        valueOf: (message: BusMessage, held: (key: K) => V | undefined) => { key: K; value: V; tag: number } | { drop: number } | undefined;
+      };
     },
   ) {}
 
   private refreshQueue = new Set<number>();
+  /**
+   * Entries a versioned change just dropped, until their refresh: the change's carried message
+   * (sent in the same transaction, so heard right after) can patch them instead of a read.
+   */
+  private dropped = new Map<K, { value: V; tag: number }>();
   private refreshTimer: NodeJS.Timeout | undefined;
 
   private listen() {
@@ -55,6 +71,14 @@ export class BusCache<K, V> {
       const ahead = this.opts.refresh?.prefetchOf?.(m);
       if (ahead !== undefined) this.queueRefresh(ahead);
     });
+    const carried = this.opts.carried;
+    if (carried) {
+      subscribe(carried.topic, (m) => {
+        const found = carried.valueOf(m, (key) => this.entries.get(key)?.value ?? this.dropped.get(key)?.value);
+        if (found && 'drop' in found) this.invalidate(found.drop);
+        else if (found) this.put(found.key, found.value, found.tag);
+      });
+    }
     onReset(() => {
       this.clear();
       if (this.opts.refresh && busConnected()) void this.warm();
@@ -80,7 +104,8 @@ export class BusCache<K, V> {
       this.refreshTimer = undefined;
       const tags = [...this.refreshQueue];
       this.refreshQueue.clear();
-      void this.warm(tags);
+      this.dropped.clear();
+      if (tags.length > 0) void this.warm(tags);
     }, REFRESH_MS);
     this.refreshTimer.unref?.();
   }
@@ -129,6 +154,24 @@ export class BusCache<K, V> {
     this.store(key, value, tag);
   }
 
+  /**
+   * Stores a value a change message carried: the newest there is, unless a newer version is held
+   * or announced. Reads in flight that saw less are not stored after it.
+   */
+  private put(key: K, value: V, tag: number) {
+    const version = this.opts.versionOf?.(value);
+    if (version === undefined || !busConnected()) return;
+    const held = this.entries.get(key);
+    if (held?.version !== undefined && held.version > version) return;
+    const announced = this.invalidatedAt.get(tag)?.version;
+    if (announced !== undefined && announced > version) return;
+    this.tick++;
+    this.invalidatedAt.set(tag, { tick: this.tick, version });
+    this.store(key, value, tag);
+    this.dropped.delete(key);
+    this.refreshQueue.delete(tag);
+  }
+
   private newer(value: V, version: number | undefined): boolean {
     return version !== undefined && this.opts.versionOf !== undefined && this.opts.versionOf(value) >= version;
   }
@@ -154,6 +197,7 @@ export class BusCache<K, V> {
   /** Drops every entry tagged `tag` (also called locally by the process that made the change). */
   invalidate(tag: number, version?: number) {
     this.tick++;
+    if (version === undefined) for (const [key, d] of this.dropped) if (d.tag === tag) this.dropped.delete(key);
     this.invalidatedAt.set(tag, { tick: this.tick, version });
     if (this.invalidatedAt.size > 4 * this.opts.max) {
       this.invalidatedAt.clear();
@@ -164,6 +208,7 @@ export class BusCache<K, V> {
       const entry = this.entries.get(key)!;
       if (version !== undefined && entry.version !== undefined && entry.version >= version) continue;
       this.delete(key);
+      if (version !== undefined && this.opts.carried && this.opts.refresh) this.dropped.set(key, { value: entry.value, tag });
       dropped = true;
     }
     // What was warm stays warm: read again off the request path.
@@ -176,6 +221,7 @@ export class BusCache<K, V> {
     this.invalidatedAt.clear();
     this.entries.clear();
     this.byTag.clear();
+    this.dropped.clear();
   }
 
   get size() {

@@ -63,7 +63,24 @@ const states: BusCache<number, ReportState> = new BusCache<number, ReportState>(
     read: async (ids) => (await readReportStates(ids)).map((state) => ({ key: state.node.id, value: state, tag: state.node.id })),
     prefetchOf: nodeTokenIssued,
   },
+  // Every process learns a report's new state from its `deployment` message, not by reading it.
+  carried: { topic: 'deployment', valueOf: (m) => {
+    const state = reportStateOf(m.data.reportState);
+    return state && { key: state.node.id, value: state, tag: state.node.id };
+  } },
 });
+
+/** The report state a `deployment` message carries (JSON: its dates as strings), or undefined. */
+export function reportStateOf(wire: unknown): ReportState | undefined {
+  const s = wire as { node?: ReportState['node']; deploymentId?: string | null; phase?: PhaseStateDetail } | undefined;
+  if (!s?.node || typeof s.node.id !== 'number' || typeof s.node.version !== 'number' || !s.phase) return undefined;
+  const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
+  return {
+    node: { ...s.node, runStart: new Date(s.node.runStart) },
+    deploymentId: s.deploymentId ?? null,
+    phase: { ...s.phase, at: date(s.phase.at), phaseStartedAt: date(s.phase.phaseStartedAt) },
+  };
+}
 
 /**
  * Loads the report state of every node holding a boot token (a boot storm's reporters), and from
@@ -135,7 +152,9 @@ async function keyExists(key: string): Promise<boolean> {
  * The one statement that records a report: if the node is still at the version the checks ran
  * against (locked for the statement), insert the event(s) — none when the report's idempotency
  * key is already there — update the node, and publish `deployment` (the node trigger publishes
- * `node`). Autocommit: once it returns, the report is committed.
+ * `node`). Autocommit: once it returns, the report is committed. The version moves with every
+ * recorded report, also one that leaves the node's columns as they were: the report state (its
+ * phase's status and times) changed, and the `deployment` message carries it at that version.
  */
 const WRITE = `
 WITH locked AS (
@@ -150,7 +169,7 @@ WITH locked AS (
   ON CONFLICT ("idempotencyKey") DO NOTHING
   RETURNING "idempotencyKey"
 ), upd AS (
-  UPDATE "Node" n SET "phase" = $5, "status" = $6, "statusMessage" = $7, "progress" = $8,
+  UPDATE "Node" n SET "version" = n."version" + 1, "phase" = $5, "status" = $6, "statusMessage" = $7, "progress" = $8,
          "lastSeenAt" = COALESCE($9::timestamp, n."lastSeenAt"),
          "failureReason" = CASE WHEN $10::boolean THEN $11 ELSE n."failureReason" END,
          "failedStep" = CASE WHEN $10::boolean THEN $12 ELSE n."failedStep" END,
@@ -269,7 +288,8 @@ async function applyNow(input: PhaseReportInput, preloaded?: ReportState | null)
     const failing = 'failureReason' in update;
     // Deployed or failed is what the node's waiting deployment waits for: it runs at once (lib/provisioning/wake.ts).
     const wake = update.status !== node.status && (update.status === 'deployed' || update.status === 'failed');
-    const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: node.id, ...(wake && { wake }) });
+    const next = nextState(state, input, { status: update.status as string, phase: input.phase, progress: update.progress ?? node.progress, version: node.version + 1 }, now);
+    const note = notifyStatement('deployment', { deploymentId: state.deploymentId, nodeId: node.id, ...(wake && { wake }), reportState: next });
     const { rows } = await groupCommit<WriteRow>({
       name: 'phase-report-write',
       text: WRITE,
@@ -291,7 +311,7 @@ async function applyNow(input: PhaseReportInput, preloaded?: ReportState | null)
       continue;
     }
     if (row.id === null) return { recorded: false, node: summary };
-    states.set(node.id, nextState(state, input, { status: row.status!, phase: row.phase, progress: row.progress!, version: row.version! }, now), node.id);
+    states.set(node.id, next, node.id);
     if (implicit?.durationMs !== undefined) observePhaseDuration(implicit.phase, implicit.durationMs / 1000);
     if (durationMs !== undefined && input.status === 'completed') observePhaseDuration(input.phase, durationMs / 1000);
     logger.info({ nodeId: input.nodeId, phase: input.phase, status: input.status, nodeStatus: row.status }, 'phase report');

@@ -1,7 +1,10 @@
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueNodeToken, tokenChangeHeard } from '@/lib/auth/node-tokens';
 import { startBus, stopBus } from '@/lib/bus';
 import { db } from '@/lib/db/client';
+import { isInstalled, loadBootNode } from '@/lib/boot/boot-node';
+import { loadReportState } from '@/lib/status/apply-phase-report';
 import { startAppInstance, type AppInstance } from '../helpers/app-instance';
 import { bootableNode } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
@@ -64,5 +67,65 @@ describe('caches across instances', () => {
     expect(await heard).toBe(true);
     expect(await onceHeard(async () => (await report('config_download')).status, 403)).toBe(403);
     expect(await bootDecision(node.id, token)).toBe('denied');
+  });
+
+  /** Counts the report-state and boot-row reads this process (instance A) sends while `fn` runs. */
+  async function nodeStateReads(fn: () => Promise<void>): Promise<number> {
+    const original = pg.Client.prototype.query;
+    let reads = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      if (String((args[0] as { name?: string } | undefined)?.name ?? '').match(/^(phase-report-states|boot-node)/)) reads++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await fn();
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    return reads;
+  }
+
+  it("a report made on instance B reaches instance A's report state with its bus message, without a database read", async () => {
+    const { node, token } = await bootableNode();
+    const report = (body: Record<string, unknown>) =>
+      fetch(`${b.base}/api/status/phase`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ server_ip: node.managementIp, phase: 'foundation_start', message: 'same words', ...body }),
+      });
+    expect((await report({ status: 'started' })).status).toBe(200);
+    await onceHeard(async () => (await loadReportState(node.id))?.phase.status, 'started');
+    const newest = async () => (await db.deploymentEvent.findFirstOrThrow({ where: { nodeId: node.id }, orderBy: { id: 'desc' } })).createdAt.getTime();
+    const reads = await nodeStateReads(async () => {
+      expect((await report({ status: 'in_progress', progress: 40, callback_id: 'a' })).status).toBe(200);
+      expect(await onceHeard(async () => (await loadReportState(node.id))?.phase.status, 'in_progress')).toBe('in_progress');
+      await new Promise((r) => setTimeout(r, 300)); // past any refresh batch (100 ms) the first report could start
+      // The same words and progress again (another report, by its id): the node's columns stay as
+      // they were, its report state does not (the newest report's time).
+      expect((await report({ status: 'in_progress', progress: 40, callback_id: 'b' })).status).toBe(200);
+      const at = await newest();
+      expect(await onceHeard(async () => (await loadReportState(node.id))?.phase.at?.getTime(), at)).toBe(at);
+      await new Promise((r) => setTimeout(r, 400)); // a refresh batch (100 ms) would have read by now
+    });
+    expect(reads).toBe(0);
+  });
+
+  it("an installation completed on instance B reaches instance A's boot row with its bus message, without a database read", async () => {
+    const { node, token } = await bootableNode({ phase: 'installation' });
+    const report = (status: string) =>
+      fetch(`${b.base}/api/status/phase`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ server_ip: node.managementIp, phase: 'installation', status, message: `installation ${status}` }),
+      });
+    expect((await report('started')).status).toBe(200);
+    expect(await onceHeard(async () => (await loadBootNode(node.id))?.phase, 'installation')).toBe('installation');
+    await new Promise((r) => setTimeout(r, 300));
+    const reads = await nodeStateReads(async () => {
+      expect((await report('completed')).status).toBe(200);
+      expect(await onceHeard(async () => isInstalled((await loadBootNode(node.id))!), true)).toBe(true);
+      await new Promise((r) => setTimeout(r, 400));
+    });
+    expect(reads).toBe(0);
   });
 });
