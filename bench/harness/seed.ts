@@ -15,7 +15,11 @@ export function benchToken(i: number): string {
 
 /**
  * Seeds `count` deploying nodes, each with a boot token (hash stored like issueNodeToken does,
- * token issued now) and a running provision deployment, in a few set-based statements.
+ * token issued now) and its provision deployment, in a few set-based statements. The deployments
+ * are finished ones: reports and timelines name them, but the engine has nothing to run. Running
+ * ones without steps were picked up by the resume sweep at server start, and the measurement ran
+ * beside 10,000 empty deployment runs (a node claim and release each); the provisions bench
+ * measures deployment runs.
  */
 export async function seedNodes(url: string, count = 10_000): Promise<SeededNode[]> {
   const client = new pg.Client({ connectionString: url });
@@ -38,7 +42,7 @@ export async function seedNodes(url: string, count = 10_000): Promise<SeededNode
     );
     await client.query(
       `INSERT INTO "Deployment" ("id", "kind", "status", "nodeId", "createdAt", "updatedAt", "startedAt")
-       SELECT gen_random_uuid(), 'provision', 'running', "id", now() - interval '1 hour', now(), now() - interval '1 hour'
+       SELECT gen_random_uuid(), 'provision', 'succeeded', "id", now() - interval '1 hour', now(), now() - interval '1 hour'
        FROM "Node" WHERE "name" LIKE 'bench-%'`,
     );
     await client.query('COMMIT');
