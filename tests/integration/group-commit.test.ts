@@ -30,8 +30,10 @@ describe('group commit', () => {
     const results = await Promise.all(keys.map((k, i) => groupCommit(insert(k), i)));
     expect(results.map((r) => r.rows[0].k)).toEqual(keys);
     // Far fewer commits than statements: the burst shared transactions.
-    expect(sent.filter((q) => q === 'COMMIT').length).toBeGreaterThan(0);
-    expect(sent.filter((q) => q === 'BEGIN').length).toBeLessThan(10);
+    const transactions = sent.filter((q) => q.startsWith('BEGIN'));
+    expect(transactions.length).toBeGreaterThan(0);
+    expect(transactions.length).toBeLessThan(10);
+    expect(transactions.every((q) => q.trimEnd().endsWith('COMMIT'))).toBe(true);
 
     const mixed = await Promise.allSettled([
       ...['m1', 'm2', 'm3', 'm4', 'm5', 'm6'].map((k, i) => groupCommit(insert(k), i)),
@@ -40,6 +42,22 @@ describe('group commit', () => {
     expect(mixed.map((r) => r.status)).toEqual([...Array(6).fill('fulfilled'), 'rejected']);
     const { rows } = await pgPool().query('SELECT count(*)::int AS n FROM group_commit_probe');
     expect(rows[0].n).toBe(46);
+  });
+
+  it('sends a shared commit as one message: BEGIN, the statements and COMMIT in one round trip', async () => {
+    sent.length = 0;
+    // Two statements start alone (one per write connection); the other 38 queue behind them and
+    // go as one batch. One by one that was 38 statements + BEGIN + COMMIT: 42 round trips.
+    await Promise.all(Array.from({ length: 40 }, (_, i) => groupCommit(insert(`rt${i}`), i)));
+    expect(sent.length).toBeLessThanOrEqual(6); // 2 alone, 1 batch, a PREPARE per connection
+  });
+
+  it('keeps every value exactly as bound, whatever characters it holds', async () => {
+    const nasty = [`O'Brien`, `back\\slash\\`, `'); DROP TABLE group_commit_probe; --`, `$1 $$ $q$`, 'ünïcødé ✓ \n\t', `E'x'`, ''];
+    const results = await Promise.all(nasty.map((k, i) => groupCommit(insert(k), i)));
+    expect(results.map((r) => r.rows[0]?.k)).toEqual(nasty);
+    const { rows } = await pgPool().query('SELECT k FROM group_commit_probe WHERE k = ANY($1)', [nasty]);
+    expect(rows.map((r) => r.k).sort()).toEqual([...nasty].sort());
   });
 
   it('runs a statement alone as one round trip (no transaction around it)', async () => {
