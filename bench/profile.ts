@@ -23,7 +23,7 @@ const COMPONENTS: [string, RegExp][] = [
   ['app code', /\.next\/server\/chunks|app\/|lib\//],
 ];
 
-function summarize(file: string) {
+export function summarize(file: string) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -46,6 +46,16 @@ function summarize(file: string) {
   console.log(`\n${path.basename(file)}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy`);
   const rows = [...self].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 18);
   for (const [key, us] of rows) console.log(`  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
+  // The functions themselves, for a component that dominates.
+  const byFunction = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame as ProfileNode['callFrame'] & { lineNumber?: number };
+    if (functionName === '(idle)') return;
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^.*\/\.next\//, '.next/')}:${lineNumber ?? ''}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  console.log('  top functions (self time):');
+  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
 }
 
 export async function run() {

@@ -11,9 +11,11 @@
  * the simulated account may hold 1,000 servers (default 25).
  * Run: npm run build && npm run bench -- provisions (BENCH_PROVISIONS=200 to change the count).
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { benchConcurrency, freePort, freshDatabase, startProductionServer, writeResult } from './harness';
+import { summarize } from './profile';
 
 const COUNT = Number(process.env.BENCH_PROVISIONS ?? 200);
 const ADMIN = { email: 'admin@localhost', password: 'bench-admin-password-0123' };
@@ -110,11 +112,66 @@ function retriesFromLog(logFile: string) {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * Where the time of the concurrent provisions went: for each workflow step, when it started and
+ * finished (median and last, seconds after the POSTs), and for each node-reported phase, when it
+ * was first reported. A step whose last start lags its median by far more than the previous
+ * step's is where deployments queue.
+ */
+async function stepTimings(url: string, ids: number[], t0: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const steps = await client.query<{ name: string; position: number; started: number[]; finished: number[] }>(
+      `SELECT s.name, min(s.position) AS position,
+              array_agg(extract(epoch FROM s."startedAt") * 1000 ORDER BY s."startedAt") AS started,
+              array_agg(extract(epoch FROM s."finishedAt") * 1000 ORDER BY s."finishedAt") AS finished
+         FROM "DeploymentStep" s JOIN "Deployment" d ON d.id = s."deploymentId"
+        WHERE d."nodeId" = ANY($1::int[]) AND d.kind = 'provision'
+        GROUP BY s.name ORDER BY 2`,
+      [ids],
+    );
+    const phases = await client.query<{ phase: string; first: number[] }>(
+      `SELECT phase, array_agg(t ORDER BY t) AS first FROM (
+         SELECT "nodeId", phase, extract(epoch FROM min("createdAt")) * 1000 AS t FROM "DeploymentEvent"
+          WHERE "nodeId" = ANY($1::int[]) AND source = 'node' GROUP BY "nodeId", phase) x
+        GROUP BY phase ORDER BY min(t)`,
+      [ids],
+    );
+    const spread = (times: Array<number | null>) => {
+      const t = times.filter((x): x is number => x !== null).map((x) => Number(x) - t0);
+      return t.length ? { median: t[Math.floor(t.length / 2)], last: t[t.length - 1] } : null;
+    };
+    return {
+      steps: steps.rows.map((r) => ({ name: r.name, started: spread(r.started), finished: spread(r.finished) })),
+      phases: phases.rows.map((r) => ({ phase: r.phase, reported: spread(r.first) })),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function timingTable(timings: Awaited<ReturnType<typeof stepTimings>>) {
+  const cell = (s: { median: number; last: number } | null) => (s ? `${seconds(s.median)} / ${seconds(s.last)}` : '');
+  return [
+    '| step or node phase | started (median / last) | finished (median / last) |',
+    '|---|---:|---:|',
+    ...timings.steps.map((s) => `| step ${s.name} | ${cell(s.started)} | ${cell(s.finished)} |`),
+    ...timings.phases.map((p) => `| node ${p.phase} | ${cell(p.reported)} | |`),
+  ].join('\n');
+}
+
 export async function run() {
   const db = await freshDatabase();
   const simPort = await freePort();
   const control = `http://127.0.0.1:${simPort}/control`;
-  const server = await startProductionServer({ databaseUrl: db.url, dir: db.dir, concurrency: benchConcurrency(), env: { ...SIM_ENV, SIM_PORT: String(simPort) } });
+  // BENCH_CPU_PROF=1: every process of the server (launcher with the simulator and its virtual
+  // nodes, server processes) writes a CPU profile, summarised after the run.
+  const profDir = process.env.BENCH_CPU_PROF ? path.resolve('bench/results/profiles', `provisions-${Date.now()}`) : undefined;
+  const profiling = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const server = await startProductionServer({
+    databaseUrl: db.url, dir: db.dir, concurrency: benchConcurrency(), env: { ...SIM_ENV, SIM_PORT: String(simPort) }, args: profiling, nodeArgs: profiling,
+  });
   try {
     const base = server.base;
     const token = await apiToken(base);
@@ -139,6 +196,7 @@ export async function run() {
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1]);
     const retries = retriesFromLog(server.logFile);
+    const timings = await stepTimings(db.url, ids, t0);
     const sorted = [...deployedAt.values()].map((t) => t - t0).sort((a, b) => a - b);
     const ratio = wall / one;
 
@@ -151,7 +209,9 @@ export async function run() {
 
 all ${COUNT} POSTs answered in ${seconds(posted)}; first deployed ${seconds(sorted[0])}, median ${seconds(median)}
 
-IBM Cloud calls of the ${COUNT} (429s included), most first: ${operations.slice(0, 8).map(([op, n]) => `${op} ${n}`).join('; ')}`;
+IBM Cloud calls of the ${COUNT} (429s included), most first: ${operations.slice(0, 8).map(([op, n]) => `${op} ${n}`).join('; ')}
+
+${timingTable(timings)}`;
     writeResult('provisions', table, {
       webConcurrency: benchConcurrency(),
       simulator: { rateLimit: { perSecond: after.perSecond, burst: after.burst }, requests, limited, operations: Object.fromEntries(operations) },
@@ -163,6 +223,7 @@ IBM Cloud calls of the ${COUNT} (429s included), most first: ${operations.slice(
       medianDeployedMs: median,
       ratio: Number(ratio.toFixed(2)),
       retries,
+      timings,
     });
   } catch (err) {
     console.error(err);
@@ -176,5 +237,8 @@ IBM Cloud calls of the ${COUNT} (429s included), most first: ${operations.slice(
     } finally {
       await db.stop();
     }
+  }
+  if (profDir) {
+    for (const f of readdirSync(profDir).map((name) => path.join(profDir, name)).filter((f) => statSync(f).size > 1_000_000)) summarize(f);
   }
 }

@@ -45,6 +45,8 @@ export async function startProductionServer(opts: {
   env?: Record<string, string>;
   /** Extra arguments for scripts/start.ts (e.g. --cpu-prof). */
   args?: string[];
+  /** Node flags of the launcher process itself (tsx hands them to node). */
+  nodeArgs?: string[];
 }): Promise<BenchServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -53,7 +55,7 @@ export async function startProductionServer(opts: {
   const logFile = path.join(opts.dir, `server-${port}.log`);
   const out = openSync(logFile, 'a');
   const secret = randomBytes(32).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', ...(opts.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), ...(opts.nodeArgs ?? []), 'scripts/start.ts', ...(opts.args ?? [])], {
     stdio: ['ignore', out, out],
     env: {
       ...process.env,

@@ -1,5 +1,5 @@
 import type { DnsApi } from './api';
-import { isNotFound } from './errors';
+import { isNotFound, markRecovered } from './errors';
 import { CloudService, type ServiceOptions } from './service';
 import type { CreateRecordOptions, DnsRecordFilter, DnsResourceRecord } from './types';
 
@@ -77,7 +77,7 @@ export class DnsService extends CloudService implements DnsApi {
    */
   private async createRecord(type: 'A' | 'PTR', body: Record<string, unknown>, find: () => Promise<DnsResourceRecord | null>, opts: CreateRecordOptions) {
     const existing = opts.lookedUp ? null : await find();
-    if (existing) return existing;
+    if (existing) return markRecovered(existing);
     const { result } = await this.call<DnsResourceRecord>(`create ${type} record`, {
       method: 'POST', url: RECORDS, path: this.zonePath, body: { type, ...body }, recover: find,
     });

@@ -175,3 +175,18 @@ export function asDomainError(err: unknown, field = '(body)'): unknown {
   if (err.kind === 'conflict') return new ConflictError(`IBM Cloud refused the request: ${err.message}`);
   return new UnavailableError(`IBM Cloud did not complete the request (${err.code}${err.trace ? `, trace ${err.trace}` : ''})`);
 }
+
+const RECOVERED = Symbol('recovered');
+
+/**
+ * Marks a create's answer as a same-name object looked up after a name conflict or a lost answer,
+ * not one the call is known to have made: whoever keeps it must prove it is theirs (the ledger).
+ */
+export function markRecovered<T>(found: T): T {
+  if (found && typeof found === 'object') Object.defineProperty(found, RECOVERED, { value: true });
+  return found;
+}
+
+export function wasRecovered(value: unknown): boolean {
+  return !!value && typeof value === 'object' && (value as Record<symbol, unknown>)[RECOVERED] === true;
+}

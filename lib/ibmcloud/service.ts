@@ -1,6 +1,6 @@
 import { BaseService, type AuthenticatorInterface } from 'ibm-cloud-sdk-core';
 import { logger } from '@/lib/log/logger';
-import { CloudError, fromSdkError } from './errors';
+import { CloudError, fromSdkError, markRecovered } from './errors';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -98,7 +98,7 @@ export class CloudService extends BaseService {
         await sleep(delay);
         if (options.recover && err.kind !== 'rate_limited') {
           const existing = await options.recover();
-          if (existing) return { result: existing as T, status: 200 };
+          if (existing) return { result: markRecovered(existing) as T, status: 200 };
         }
       }
     }

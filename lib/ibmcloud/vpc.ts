@@ -1,6 +1,6 @@
 import { getQueryParam } from 'ibm-cloud-sdk-core';
 import type { VpcApi } from './api';
-import { isNameConflict, isNotFound } from './errors';
+import { isNameConflict, isNotFound, markRecovered } from './errors';
 import { CloudService, type ServiceOptions } from './service';
 import type {
   BareMetalServer,
@@ -87,7 +87,7 @@ export class VpcService extends CloudService implements VpcApi {
       if (!isNameConflict(err)) throw err;
       const existing = await find();
       if (!existing) throw err;
-      return existing;
+      return markRecovered(existing);
     }
   }
 

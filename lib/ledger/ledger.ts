@@ -3,7 +3,7 @@ import type { CloudResource } from '@/lib/db/generated/client';
 import { cloudRecordName } from '@/lib/dns/naming';
 import { ResourceConflictError } from '@/lib/errors';
 import type { BareMetalServer, DnsApi, DnsResourceRecord, ReservedIp, TagsApi, VirtualNetworkInterface, VpcApi } from '@/lib/ibmcloud';
-import { primaryVniIdOf, recordValue } from '@/lib/ibmcloud';
+import { primaryVniIdOf, recordValue, wasRecovered } from '@/lib/ibmcloud';
 import { planCleanup, type CleanupPlan, type LedgerEntry } from '@/lib/cleanup/plan';
 import { getInstallationTag } from '@/lib/system/installation';
 
@@ -60,6 +60,8 @@ export interface FoundResource {
   primaryVniId?: string;
   type?: string;
   rdata?: string;
+  /** A create answered with a same-name object it looked up (name conflict, lost answer): not known to be what we made. */
+  recovered?: boolean;
 }
 
 export function ownerLabel(row: { nodeId: number | null; clusterId: number | null }, names: { node?: string | null; cluster?: string | null } = {}): string {
@@ -127,14 +129,24 @@ export function api<P extends object, K extends keyof P>(part: P | undefined, na
   return (fn as (...args: unknown[]) => unknown).bind(part) as NonNullable<P[K]>;
 }
 
+const recovered = (found: object) => (wasRecovered(found) ? { recovered: true } : {});
 export const fromServer = (s: BareMetalServer): FoundResource => ({
-  id: s.id, name: s.name, crn: s.crn, profile: s.profile?.name, primaryVniId: primaryVniIdOf(s),
+  id: s.id, name: s.name, crn: s.crn, profile: s.profile?.name, primaryVniId: primaryVniIdOf(s), ...recovered(s),
 });
-export const fromVni = (v: VirtualNetworkInterface): FoundResource => ({ id: v.id, name: v.name, crn: v.crn, subnetId: v.subnet?.id, primaryIpId: v.primary_ip?.id });
-export const fromReservedIp = (subnetId: string, ip: ReservedIp): FoundResource => ({ id: ip.id, name: ip.name, subnetId, address: ip.address });
+export const fromVni = (v: VirtualNetworkInterface): FoundResource => ({
+  id: v.id, name: v.name, crn: v.crn, subnetId: v.subnet?.id, primaryIpId: v.primary_ip?.id, ...recovered(v),
+});
+export const fromReservedIp = (subnetId: string, ip: ReservedIp): FoundResource => ({ id: ip.id, name: ip.name, subnetId, address: ip.address, ...recovered(ip) });
 export const fromDnsRecord = (r: DnsResourceRecord): FoundResource => ({
-  id: r.id, name: r.name, type: r.type, rdata: recordValue(r),
+  id: r.id, name: r.name, type: r.type, rdata: recordValue(r), ...recovered(r),
 });
+
+/**
+ * Kinds whose names IBM Cloud keeps unique (reserved IPs per subnet, VNIs per VPC, servers per
+ * region): a same-name object makes the create fail, so a row whose create never went out needs
+ * no look first. DNS allows duplicates and is always looked up.
+ */
+const UNIQUE_NAMES: ReadonlySet<ResourceKind> = new Set(['reserved_ip', 'vni', 'bare_metal_server']);
 
 /** Same-name cloud objects a row could stand for (DNS: same type and name). */
 export async function findCandidates(row: CloudResource, cloud: LedgerCloud): Promise<FoundResource[]> {
@@ -221,7 +233,10 @@ async function conflictFor(row: CloudResource, found: FoundResource): Promise<Re
 /**
  * Makes sure the row's resource exists in the cloud and in the ledger; returns its cloud id.
  * A same-name object that is not provably ours is a conflict; `create` runs only when nothing
- * with the name exists, and what it returns must have the attributes we asked for.
+ * with the name exists, and what it returns must have the attributes we asked for. A row whose
+ * create never went out skips the look for kinds with unique names: the create itself fails on
+ * a same-name object, the client hands that object back `recovered`, and it is proven like a
+ * found one (a look per VNI listed every VNI of the account: a quarter of a provision's VPC calls).
  */
 export async function ensureResource(
   intent: ResourceIntent,
@@ -232,7 +247,8 @@ export async function ensureResource(
 ): Promise<string> {
   let row = await recordIntent(intent);
   if (row.state === 'created' && row.cloudId) return row.cloudId;
-  const candidates = listed?.filter((c) => c.name === row.name) ?? (await findCandidates(row, cloud));
+  const neverSent = !detailsOf(row).createSent && UNIQUE_NAMES.has(row.kind as ResourceKind);
+  const candidates = listed?.filter((c) => c.name === row.name) ?? (neverSent ? [] : await findCandidates(row, cloud));
   let resource: FoundResource | undefined;
   for (const c of candidates) {
     if (!(await isOurs(row, c, cloud))) throw await conflictFor(row, c);
@@ -241,7 +257,8 @@ export async function ensureResource(
   if (!resource) {
     row = await db.cloudResource.update({ where: { id: row.id }, data: { details: { ...detailsOf(row), createSent: true } as Prisma.InputJsonValue } });
     resource = await create();
-    if (!matchesRow(row, resource) || (await heldByAnother(row, resource.id))) throw await conflictFor(row, resource);
+    const proven = resource.recovered ? await isOurs(row, resource, cloud) : matchesRow(row, resource) && !(await heldByAnother(row, resource.id));
+    if (!proven) throw await conflictFor(row, resource);
   }
   // Ours now (created, or proven after a lost answer): make sure it carries our tag (idempotent).
   if (resource.crn && (row.kind === 'vni' || row.kind === 'bare_metal_server')) {

@@ -45,6 +45,12 @@ export type StepResult = { status: 'done'; output?: Record<string, unknown> } | 
 export interface StepDefinition {
   name: string;
   run(ctx: StepContext): Promise<StepResult>;
+  /**
+   * Once done, the run gives its job loop back and the deployment queues again behind those
+   * waiting (pg-boss takes the oldest first): with hundreds provisioned at once, every server is
+   * created before any deployment spends its loop on what follows.
+   */
+  thenYield?: boolean;
 }
 
 export const done = (output?: Record<string, unknown>): StepResult => ({ status: 'done', output });

@@ -118,7 +118,7 @@ async function runStep(deployment: Deployment, row: DeploymentStep, definition: 
       data: { status: 'succeeded', finishedAt: deps.now(), lastError: null, output: result.output as object | undefined },
     });
     await recordStepEvent(deployment, node.id, row.name, 'completed');
-    return null;
+    return definition.thenYield ? { next: 'run', delayMs: 0 } : null;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     deps.log.warn({ err, deploymentId: deployment.id, step: row.name, attempt: step.attempts }, 'deployment step failed');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { provisionNodes } from '@/lib/provisioning/provision';
 import { reinitializeNode } from '@/lib/provisioning/reinitialize';
+import { runDeployment } from '@/lib/provisioning/workflow';
 import { provisionRequestSchema } from '@/lib/provisioning/schemas';
 import type { NodePlan } from '@/lib/provisioning/plan';
 import { resetDatabase } from '../helpers/db';
@@ -86,6 +87,37 @@ describe('node provisioning workflow (simulator)', () => {
       new Set(['provisioning', 'allocate_ips', 'create_vnis', 'register_dns', 'create_server', 'wait_running', 'ibm_cloud_status', 'wait_boot', 'install', 'deployed',
         'ipxe_boot', 'config_download', 'foundation_start', 'storage_discovery', 'image_download', 'installation', 'cluster_formation', 'dns_registration', 'health_validation']),
     );
+  });
+
+  it('gives its job loop back once its server is created: queued deployments get their servers before it registers DNS', async () => {
+    const real = await provision('ntnx-first');
+    if (real.dry_run) throw new Error('expected a real run');
+    const [{ deployment_id }] = real.accepted;
+    const stepStatus = async () =>
+      Object.fromEntries((await db.deploymentStep.findMany({ where: { deploymentId: deployment_id } })).map((s) => [s.name, s.status]));
+
+    // With hundreds queued, a run that went on into DNS (16 calls against the DNS API's limit)
+    // kept the next deployments' servers waiting behind it (bench/provisions.ts).
+    expect(await runDeployment(deployment_id, testDeps(cloud))).toEqual({ next: 'run', delayMs: 0 });
+    expect(await stepStatus()).toMatchObject({ create_server: 'succeeded', register_dns: 'pending' });
+    await runDeployment(deployment_id, testDeps(cloud));
+    expect(await stepStatus()).toMatchObject({ register_dns: 'succeeded' });
+  });
+
+  it('creates its VNIs and server without looking for them first: their names are unique, so a same-name one fails the create', async () => {
+    const real = await provision('ntnx-nolook');
+    if (real.dry_run) throw new Error('expected a real run');
+    const [{ deployment_id }] = real.accepted;
+    const operations = async (): Promise<Record<string, number>> => (await cloud.json('/control/rate-limit')).body.operations;
+    const before = await operations();
+    await runDeployment(deployment_id, testDeps(cloud));
+    const after = await operations();
+    const calls = (op: string) => (after[op] ?? 0) - (before[op] ?? 0);
+    expect(calls('POST /v1/virtual_network_interfaces')).toBe(2);
+    expect(calls('POST /v1/bare_metal_servers')).toBe(1);
+    // Listing every VNI of the account per VNI was a quarter of a provision's VPC calls (bench/provisions.ts).
+    expect(calls('GET /v1/virtual_network_interfaces')).toBe(0);
+    expect(calls('GET /v1/bare_metal_servers')).toBe(0);
   });
 
   it('gives 20 concurrent provisions 20 distinct address sets, each reserved once in the cloud', async () => {

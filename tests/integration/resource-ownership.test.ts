@@ -3,6 +3,7 @@ import { runCleanupDeployment } from '@/lib/cleanup/runner';
 import { startNodeCleanup } from '@/lib/cleanup/start';
 import { registerClusterDns } from '@/lib/clusters/dns';
 import { db } from '@/lib/db/client';
+import { cloudSettings } from '@/lib/ibmcloud';
 import { provisionNodes } from '@/lib/provisioning/provision';
 import { provisionRequestSchema } from '@/lib/provisioning/schemas';
 import { POST as releaseRow } from '@/app/api/cleanup/resources/[id]/release/route';
@@ -75,6 +76,26 @@ describe('resource ownership: we adopt and delete only what is provably ours', (
     }
     const afterCleanup = await inventory();
     expect(afterCleanup.dns_records.map((r) => [r.id, r.name, r.rdata.ip])).toEqual([[handMade.id, 'own-a-mgmt.nutanix-ce-poc.cloud', '10.240.0.250']]);
+  });
+
+  it('fails a provision on a hand-made VNI with its name (the create fails, the VNI is not ours), and the VNI survives rollback', async () => {
+    // The create goes out without a look first (VNI names are unique per VPC): the conflict's
+    // same-name VNI comes back from the client and must be proven ours, which it is not.
+    const handMade = await cloud.client.vpc.createVirtualNetworkInterface({ name: 'nvo-own-v-mgmt-vni', subnet: { id: cloudSettings(cloud.config).managementSubnetId } });
+
+    const { deploymentId } = await provisionAndDrive('own-v');
+
+    const deployment = await db.deployment.findUniqueOrThrow({ where: { id: deploymentId }, include: { steps: true } });
+    expect(deployment.status).toBe('failed');
+    const step = deployment.steps.find((s) => s.name === 'create_vnis')!;
+    expect(step.status).toBe('failed');
+    expect(step.lastError).toMatch(/nvo-own-v-mgmt-vni/);
+    expect(step.lastError).toMatch(/already exists/);
+    const after = await inventory();
+    expect(after.virtual_network_interfaces.map((v) => v.id)).toEqual([handMade.id]);
+    // Only the hand-made VNI's own primary IP is left: the node's reservations were rolled back.
+    expect(inventoryOf(after, 'own-v').reservedIps.map((ip) => ip.id)).toEqual([handMade.primary_ip!.id]);
+    expect(await db.cloudResource.count({ where: { cloudId: handMade.id } })).toBe(0);
   });
 
   it('does not let a cluster named like a node record adopt that record', async () => {

@@ -2,9 +2,11 @@ import { SimError, type SimRequest } from './http';
 
 /**
  * VPC-style pagination: `limit` (default 50, max 100) and an opaque `start` token; answers
- * `first`, `next`, `limit`, `total_count` (docs/reference/ibmcloud-api.md §8).
+ * `first`, `next`, `limit`, `total_count` (docs/reference/ibmcloud-api.md §8). `render` turns
+ * only the page's items into their JSON: rendering a whole collection of hundreds for each page
+ * was most of a listing's cost.
  */
-export function vpcPage<T>(req: SimRequest, items: T[], key: string, collectionHref: string) {
+export function vpcPage<S, T = S>(req: SimRequest, items: S[], key: string, collectionHref: string, render: (item: S) => T = (item) => item as unknown as T) {
   const limit = parseLimit(req.query.get('limit'), 50, 100, 1, 'limit');
   const start = req.query.get('start');
   let offset = 0;
@@ -15,7 +17,7 @@ export function vpcPage<T>(req: SimRequest, items: T[], key: string, collectionH
     }
     offset = decoded;
   }
-  const page = items.slice(offset, offset + limit);
+  const page = items.slice(offset, offset + limit).map(render);
   const href = (extra: Record<string, string>) => {
     const q = new URLSearchParams(req.query);
     q.delete('start');

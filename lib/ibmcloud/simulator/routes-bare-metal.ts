@@ -29,10 +29,8 @@ export function bareMetalRoutes(router: Router, ctx: SimContext) {
   router.on('GET', '/v1/bare_metal_servers', (req) => {
     const name = req.query.get('name');
     const vpcId = req.query.get('vpc.id');
-    const items = ctx.state.servers
-      .filter((s) => (!name || s.name === name) && (!vpcId || s.vpcId === vpcId))
-      .map((s) => renderServer(ctx, vpcBase(req), s));
-    return { status: 200, body: vpcPage(req, items, 'bare_metal_servers', `${vpcBase(req)}/bare_metal_servers`) };
+    const items = ctx.state.servers.filter((s) => (!name || s.name === name) && (!vpcId || s.vpcId === vpcId));
+    return { status: 200, body: vpcPage(req, items, 'bare_metal_servers', `${vpcBase(req)}/bare_metal_servers`, (s) => renderServer(ctx, vpcBase(req), s)) };
   });
 
   router.on('POST', '/v1/bare_metal_servers', (req) => {

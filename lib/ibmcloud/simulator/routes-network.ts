@@ -25,9 +25,10 @@ export function networkRoutes(router: Router, ctx: SimContext) {
   router.on('GET', '/v1/subnets/:subnet_id/reserved_ips', (req) => {
     const subnet = subnetOrThrow(ctx, req.params.subnet_id);
     const base = vpcBase(req);
-    const user = ctx.state.reservedIps.filter((ip) => ip.subnetId === subnet.id).map((ip) => renderReservedIp(ctx, base, ip));
+    const user = ctx.state.reservedIps.filter((ip) => ip.subnetId === subnet.id);
     const items = [...renderProviderIps(base, subnet), ...user].sort((a, b) => a.address.localeCompare(b.address, 'en', { numeric: true }));
-    return { status: 200, body: vpcPage(req, items, 'reserved_ips', `${base}/subnets/${subnet.id}/reserved_ips`) };
+    const render = (ip: (typeof items)[number]) => ('subnetId' in ip ? renderReservedIp(ctx, base, ip) : ip);
+    return { status: 200, body: vpcPage(req, items, 'reserved_ips', `${base}/subnets/${subnet.id}/reserved_ips`, render) };
   });
 
   router.on('POST', '/v1/subnets/:subnet_id/reserved_ips', (req) => {
@@ -62,8 +63,8 @@ export function networkRoutes(router: Router, ctx: SimContext) {
   });
 
   router.on('GET', '/v1/virtual_network_interfaces', (req) => {
-    const items = [...ctx.state.vnis].reverse().map((v) => renderVni(ctx, vpcBase(req), v)); // newest first
-    return { status: 200, body: vpcPage(req, items, 'virtual_network_interfaces', `${vpcBase(req)}/virtual_network_interfaces`) };
+    const newestFirst = [...ctx.state.vnis].reverse();
+    return { status: 200, body: vpcPage(req, newestFirst, 'virtual_network_interfaces', `${vpcBase(req)}/virtual_network_interfaces`, (v) => renderVni(ctx, vpcBase(req), v)) };
   });
 
   router.on('POST', '/v1/virtual_network_interfaces', (req) => {

@@ -123,13 +123,20 @@ export async function loadState(file: string | undefined): Promise<SimState> {
 
 /**
  * Writes state through a temporary file and rename, so a crash mid-write never leaves a
- * truncated file behind. Writes are coalesced: at most one in flight, the latest state wins.
+ * truncated file behind. Writes are coalesced: at most one in flight, the latest state wins, and
+ * at most one starts per `minIntervalMs`: a busy simulator changes its world every few
+ * milliseconds, and writing all of it after each change kept a core busy (bench/provisions.ts).
+ * A change after a quiet spell is written at once; `flush` (at shutdown) does not wait.
  */
 export class StateStore {
   private dirty = false;
   private writing: Promise<void> | null = null;
+  private lastStart = 0;
+  private hurry: (() => void) | null = null;
+  /** Writes so far. */
+  writes = 0;
 
-  constructor(readonly file: string | undefined, readonly state: SimState) {}
+  constructor(readonly file: string | undefined, readonly state: SimState, private readonly minIntervalMs = 250) {}
 
   markDirty() {
     if (!this.file) return;
@@ -140,12 +147,30 @@ export class StateStore {
   private async drain() {
     try {
       while (this.dirty) {
+        const wait = this.lastStart + this.minIntervalMs - Date.now();
+        if (wait > 0) await this.pause(wait);
         this.dirty = false;
+        this.lastStart = Date.now();
+        this.writes++;
         await this.write();
       }
     } finally {
       this.writing = null;
     }
+  }
+
+  private pause(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      timer.unref?.();
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.hurry = null;
+        resolve();
+      }
+      this.hurry = done;
+    });
   }
 
   private async write() {
@@ -157,6 +182,9 @@ export class StateStore {
   }
 
   async flush() {
-    while (this.writing) await this.writing;
+    while (this.writing) {
+      this.hurry?.();
+      await this.writing;
+    }
   }
 }

@@ -28,6 +28,7 @@ function freshUserData(ctx: StepContext): Promise<string> {
  */
 export const createServerStep: StepDefinition = {
   name: 'create_server',
+  thenYield: true,
   async run(ctx) {
     const name = namesOf(ctx).server;
     const s = ctx.settings;
