@@ -35,7 +35,8 @@ export interface VpcApi {
 
   getSubnet(id: string): Promise<Subnet>;
   subnetCidr(id: string): Promise<string>;
-  listReservedIps(subnetId: string): Promise<ReservedIp[]>;
+  /** `maxAgeMs`: a listing of the subnet that answered at most this long ago will do (address plans). */
+  listReservedIps(subnetId: string, opts?: { maxAgeMs?: number }): Promise<ReservedIp[]>;
   findReservedIpByName(subnetId: string, name: string): Promise<ReservedIp | null>;
   getReservedIp(subnetId: string, id: string): Promise<ReservedIp>;
   reserveIp(subnetId: string, prototype: ReservedIpPrototype): Promise<ReservedIp>;

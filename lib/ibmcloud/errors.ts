@@ -85,6 +85,11 @@ export function isNameConflict(err: unknown): err is CloudError {
   return err instanceof CloudError && UNIQUE_CODES.has(err.code);
 }
 
+/** True when a reservation failed because its address is already reserved (docs/reference/ibmcloud-api.md §5.2). */
+export function isAddressTaken(err: unknown): err is CloudError {
+  return err instanceof CloudError && err.code === 'address_is_already_reserved';
+}
+
 function isQuotaCode(code: string) {
   return code === 'over_quota' || code.endsWith('_quota_exceeded') || code.endsWith('_over_quota') || code === 'subnet_out_of_ip_addresses';
 }

@@ -35,6 +35,8 @@ export class VpcService extends CloudService implements VpcApi {
   /** Listings in flight, by what they list: a caller asking for the same one joins it. */
   private listings = new Map<string, Promise<unknown[]>>();
   private subnetCidrs = new Map<string, { at: number; cidr: Promise<string> }>();
+  /** Each subnet's last answered reserved-IP listing, for callers that accept one a moment old. */
+  private recentReservedIps = new Map<string, { at: number; items: ReservedIp[] }>();
 
   /**
    * Every page of a listing. Callers asking for the same listing while it is in flight share its
@@ -114,8 +116,17 @@ export class VpcService extends CloudService implements VpcApi {
     return cidr;
   }
 
-  listReservedIps(subnetId: string) {
-    return this.listAll<ReservedIp>('list reserved ips', '/subnets/{subnet_id}/reserved_ips', 'reserved_ips', {}, { subnet_id: subnetId });
+  /**
+   * Every reserved IP of the subnet. An address plan may take a listing `maxAgeMs` old (as it
+   * may join one in flight): what it needs is others' reservations, which rarely change within
+   * seconds, while a burst of provisions would list a large subnet, every page, for each node.
+   */
+  async listReservedIps(subnetId: string, opts: { maxAgeMs?: number } = {}) {
+    const recent = this.recentReservedIps.get(subnetId);
+    if (recent && opts.maxAgeMs && Date.now() - recent.at <= opts.maxAgeMs) return [...recent.items];
+    const items = await this.listAll<ReservedIp>('list reserved ips', '/subnets/{subnet_id}/reserved_ips', 'reserved_ips', {}, { subnet_id: subnetId });
+    this.recentReservedIps.set(subnetId, { at: Date.now(), items: [...items] });
+    return items;
   }
 
   async findReservedIpByName(subnetId: string, name: string) {

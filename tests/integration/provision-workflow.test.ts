@@ -5,6 +5,7 @@ import { reinitializeNode } from '@/lib/provisioning/reinitialize';
 import { runDeployment } from '@/lib/provisioning/workflow';
 import { provisionRequestSchema } from '@/lib/provisioning/schemas';
 import type { NodePlan } from '@/lib/provisioning/plan';
+import type { CloudClient, ReservedIpPrototype } from '@/lib/ibmcloud';
 import { resetDatabase } from '../helpers/db';
 import { drive, inventoryOf, nodePlayer, testDeps, type Inventory } from '../helpers/provisioning';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
@@ -118,6 +119,38 @@ describe('node provisioning workflow (simulator)', () => {
     // Listing every VNI of the account per VNI was a quarter of a provision's VPC calls (bench/provisions.ts).
     expect(calls('GET /v1/virtual_network_interfaces')).toBe(0);
     expect(calls('GET /v1/bare_metal_servers')).toBe(0);
+  });
+
+  it('takes another address when someone reserves the chosen one between the listing and the create, leaving theirs alone', async () => {
+    const real = await provision('ntnx-taken');
+    if (real.dry_run) throw new Error('expected a real run');
+    const [{ node_id, deployment_id }] = real.accepted;
+    // Someone reserves the node's first address just before our create of it: IBM refuses ours
+    // with address_is_already_reserved (before: the provision failed and rolled back).
+    let theirs: { id: string; address: string; subnetId: string } | undefined;
+    const vpc = Object.assign(Object.create(cloud.client.vpc) as CloudClient['vpc'], {
+      async reserveIp(subnetId: string, prototype: ReservedIpPrototype) {
+        if (!theirs && prototype.address) {
+          const ip = await cloud.client.vpc.reserveIp(subnetId, { name: 'someone-else', address: prototype.address });
+          theirs = { id: ip.id, address: ip.address, subnetId };
+        }
+        return cloud.client.vpc.reserveIp(subnetId, prototype);
+      },
+    });
+    const deps = testDeps(cloud, { ...cloud.client, vpc });
+
+    await drive(deployment_id, deps, { until: async () => (await db.deployment.findUniqueOrThrow({ where: { id: deployment_id } })).currentStep === 'wait_boot' });
+
+    expect(theirs).toBeDefined();
+    const node = await db.node.findUniqueOrThrow({ where: { id: node_id } });
+    expect([node.managementIp, node.ahvIp, node.cvmIp, node.workloadIp]).not.toContain(theirs!.address);
+    expect(await cloud.client.vpc.getReservedIp(theirs!.subnetId, theirs!.id)).toMatchObject({ name: 'someone-else', address: theirs!.address });
+    const live = await db.ipAllocation.findMany({ where: { nodeId: node_id, releasedAt: null } });
+    expect(live).toHaveLength(4);
+    expect(live.map((a) => a.address)).not.toContain(theirs!.address);
+    const step = await db.deploymentStep.findUniqueOrThrow({ where: { deploymentId_name: { deploymentId: deployment_id, name: 'allocate_ips' } } });
+    expect(step).toMatchObject({ status: 'succeeded', attempts: 2 });
+    expect(await db.cloudResource.count({ where: { nodeId: node_id, kind: 'reserved_ip', state: 'created' } })).toBe(4);
   });
 
   it('gives 20 concurrent provisions 20 distinct address sets, each reserved once in the cloud', async () => {

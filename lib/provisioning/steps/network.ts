@@ -1,8 +1,8 @@
 import { db } from '@/lib/db/client';
 import { NODE_ADDRESS_PURPOSES, type NodeAddressPurpose } from '@/lib/dns/naming';
-import { nodeVniPrototype } from '@/lib/ibmcloud';
+import { isAddressTaken, nodeVniPrototype } from '@/lib/ibmcloud';
 import { PermanentStepError, done, type StepContext, type StepDefinition } from '../context';
-import { allocateAddress } from '../ip-allocation';
+import { allocateAddress, giveUpTakenAddress } from '../ip-allocation';
 import { ensureResource, fromReservedIp, fromVni } from '@/lib/ledger/ledger';
 import { nodeResourceNames } from '../names';
 import { nodePools } from '../pools';
@@ -43,7 +43,8 @@ export const allocateIpsStep: StepDefinition = {
   async run(ctx) {
     const names = namesOf(ctx);
     const ownNames = new Set(NODE_ADDRESS_PURPOSES.map((p) => names.reservedIp(p)));
-    const pools = await nodePools(ctx, { workloadSubnetId: workloadSubnetOf(ctx), ownNames });
+    // The first attempt may plan from a listing seconds old (the POST's); a retry lists afresh.
+    const pools = await nodePools(ctx, { workloadSubnetId: workloadSubnetOf(ctx), ownNames, fresh: ctx.step.attempts > 1 });
     const output: Record<string, { address: string; reservedIpId: string; subnetId: string }> = {};
     for (const purpose of NODE_ADDRESS_PURPOSES) {
       const pool = pools[purpose];
@@ -56,7 +57,13 @@ export const allocateIpsStep: StepDefinition = {
         ctx.cloud,
         // The subnet was listed (every page) for the pools a moment ago: no second listing per address.
         pool.reserved.filter((ip) => ip.name === name).map((ip) => fromReservedIp(pool.subnetId, ip)),
-      );
+      ).catch(async (err) => {
+        if (!isAddressTaken(err)) throw err;
+        // Reserved by someone else since the listing: let go of it; the next attempt lists afresh and
+        // chooses another. A reservation of ours by that name (a lost answer) is adopted instead.
+        if (!(await ctx.cloud.vpc.findReservedIpByName(pool.subnetId, name))) await giveUpTakenAddress(ctx.node.id, pool.subnetId, address, name);
+        throw new Error(`${address} in subnet ${pool.subnetId} was reserved by someone else after it was chosen; choosing another`);
+      });
       output[purpose] = { address, reservedIpId, subnetId: pool.subnetId };
     }
     return done(output);
