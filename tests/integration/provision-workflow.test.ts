@@ -153,6 +153,30 @@ describe('node provisioning workflow (simulator)', () => {
     expect(await db.cloudResource.count({ where: { nodeId: node_id, kind: 'reserved_ip', state: 'created' } })).toBe(4);
   });
 
+  it('reserves a node\'s four addresses and creates its two VNIs side by side, not one after another', async () => {
+    const real = await provision('ntnx-side');
+    if (real.dry_run) throw new Error('expected a real run');
+    const [{ deployment_id }] = real.accepted;
+    const most = { reserveIp: 0, createVirtualNetworkInterface: 0 };
+    const inFlight = { reserveIp: 0, createVirtualNetworkInterface: 0 };
+    const track = <A extends unknown[], R>(name: keyof typeof most, call: (...args: A) => Promise<R>) => async (...args: A) => {
+      most[name] = Math.max(most[name], ++inFlight[name]);
+      try {
+        await new Promise((r) => setTimeout(r, 100)); // a cloud call's latency: long enough to overlap
+        return await call(...args);
+      } finally {
+        inFlight[name]--;
+      }
+    };
+    const realVpc = cloud.client.vpc;
+    const vpc = Object.assign(Object.create(realVpc) as CloudClient['vpc'], {
+      reserveIp: track('reserveIp', realVpc.reserveIp.bind(realVpc)),
+      createVirtualNetworkInterface: track('createVirtualNetworkInterface', realVpc.createVirtualNetworkInterface.bind(realVpc)),
+    });
+    await runDeployment(deployment_id, testDeps(cloud, { ...cloud.client, vpc }));
+    expect(most).toEqual({ reserveIp: 4, createVirtualNetworkInterface: 2 });
+  });
+
   it('gives 20 concurrent provisions 20 distinct address sets, each reserved once in the cloud', async () => {
     const bulk = await provision('bulk-{n}', { count: 20 });
     if (bulk.dry_run) throw new Error('expected a real run');

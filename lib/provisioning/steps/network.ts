@@ -37,7 +37,22 @@ export const validateStep: StepDefinition = {
   },
 };
 
-/** Picks the four addresses (database-unique) and reserves each in its subnet. */
+/**
+ * Every promise settled, then the first failure thrown: work of a step that runs side by side
+ * never outlives the run that started it (a retry must not race a create still in flight).
+ */
+async function allSettledOrThrow<T>(work: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+/**
+ * Picks the four addresses (database-unique, one after another), then reserves them in their
+ * subnets side by side: with hundreds of provisions queued, a first run's length is how long the
+ * next one waits for a job loop.
+ */
 export const allocateIpsStep: StepDefinition = {
   name: 'allocate_ips',
   async run(ctx) {
@@ -45,11 +60,11 @@ export const allocateIpsStep: StepDefinition = {
     const ownNames = new Set(NODE_ADDRESS_PURPOSES.map((p) => names.reservedIp(p)));
     // The first attempt may plan from a listing seconds old (the POST's); a retry lists afresh.
     const pools = await nodePools(ctx, { workloadSubnetId: workloadSubnetOf(ctx), ownNames, fresh: ctx.step.attempts > 1 });
-    const output: Record<string, { address: string; reservedIpId: string; subnetId: string }> = {};
-    for (const purpose of NODE_ADDRESS_PURPOSES) {
+    const chosen: { purpose: NodeAddressPurpose; address: string }[] = [];
+    for (const purpose of NODE_ADDRESS_PURPOSES) chosen.push({ purpose, address: await allocateAddress(pools[purpose], purpose, { nodeId: ctx.node.id }) });
+    await db.node.update({ where: { id: ctx.node.id }, data: Object.fromEntries(chosen.map((c) => [NODE_IP_COLUMN[c.purpose], c.address])) });
+    const reserve = async ({ purpose, address }: (typeof chosen)[number]) => {
       const pool = pools[purpose];
-      const address = await allocateAddress(pool, purpose, { nodeId: ctx.node.id });
-      await db.node.update({ where: { id: ctx.node.id }, data: { [NODE_IP_COLUMN[purpose]]: address } });
       const name = names.reservedIp(purpose);
       const reservedIpId = await ensureResource(
         { kind: 'reserved_ip', name, nodeId: ctx.node.id, deploymentId: ctx.deployment.id, subnetId: pool.subnetId, address },
@@ -64,9 +79,9 @@ export const allocateIpsStep: StepDefinition = {
         if (!(await ctx.cloud.vpc.findReservedIpByName(pool.subnetId, name))) await giveUpTakenAddress(ctx.node.id, pool.subnetId, address, name);
         throw new Error(`${address} in subnet ${pool.subnetId} was reserved by someone else after it was chosen; choosing another`);
       });
-      output[purpose] = { address, reservedIpId, subnetId: pool.subnetId };
-    }
-    return done(output);
+      return [purpose, { address, reservedIpId, subnetId: pool.subnetId }] as const;
+    };
+    return done(Object.fromEntries(await allSettledOrThrow(chosen.map(reserve))));
   },
 };
 
@@ -104,15 +119,17 @@ export const createVnisStep: StepDefinition = {
           }))),
         ctx.cloud,
       );
-    const managementVniId = await vni(
-      names.managementVni,
-      ips.management.subnetId,
-      ips.management.reservedIpId,
-      [ips.ahv.reservedIpId, ips.cvm.reservedIpId],
-      [s.managementSecurityGroupId, s.intraNodeSecurityGroupId],
-      true,
-    );
-    const workloadVniId = await vni(names.workloadVni, ips.workload.subnetId, ips.workload.reservedIpId, [], [s.workloadSecurityGroupId], false);
+    const [managementVniId, workloadVniId] = await allSettledOrThrow([
+      vni(
+        names.managementVni,
+        ips.management.subnetId,
+        ips.management.reservedIpId,
+        [ips.ahv.reservedIpId, ips.cvm.reservedIpId],
+        [s.managementSecurityGroupId, s.intraNodeSecurityGroupId],
+        true,
+      ),
+      vni(names.workloadVni, ips.workload.subnetId, ips.workload.reservedIpId, [], [s.workloadSecurityGroupId], false),
+    ]);
     await db.node.update({ where: { id: ctx.node.id }, data: { managementVniId, workloadVniId } });
     return done({ managementVniId, workloadVniId });
   },
