@@ -188,8 +188,11 @@ const RECOVERED = Symbol('recovered');
  * not one the call is known to have made: whoever keeps it must prove it is theirs (the ledger).
  */
 export function markRecovered<T>(found: T): T {
-  if (found && typeof found === 'object') Object.defineProperty(found, RECOVERED, { value: true });
-  return found;
+  if (!found || typeof found !== 'object') return found;
+  // A copy: the object may come from a listing other callers share.
+  const copy = { ...found };
+  Object.defineProperty(copy, RECOVERED, { value: true });
+  return copy;
 }
 
 export function wasRecovered(value: unknown): boolean {
