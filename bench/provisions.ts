@@ -166,11 +166,12 @@ export async function run() {
   const simPort = await freePort();
   const control = `http://127.0.0.1:${simPort}/control`;
   // BENCH_CPU_PROF=1: every process of the server (launcher with the simulator and its virtual
-  // nodes, server processes) writes a CPU profile, summarised after the run.
+  // nodes, and the server processes it forks with its own node flags) writes a CPU profile,
+  // summarised after the run.
   const profDir = process.env.BENCH_CPU_PROF ? path.resolve('bench/results/profiles', `provisions-${Date.now()}`) : undefined;
-  const profiling = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
   const server = await startProductionServer({
-    databaseUrl: db.url, dir: db.dir, concurrency: benchConcurrency(), env: { ...SIM_ENV, SIM_PORT: String(simPort) }, args: profiling, nodeArgs: profiling,
+    databaseUrl: db.url, dir: db.dir, concurrency: benchConcurrency(), env: { ...SIM_ENV, SIM_PORT: String(simPort) },
+    nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
   });
   try {
     const base = server.base;

@@ -73,20 +73,9 @@ export async function allocateAddress(pool: SubnetRange, purpose: AddressPurpose
   throw new AddressPoolExhaustedError(purpose, pool.subnetId);
 }
 
-/**
- * The address turned out to be reserved in the cloud by someone else: the node's allocation of
- * it and the ledger row of the refused create go (nothing of ours was made), so the step can
- * choose again.
- */
-export async function giveUpTakenAddress(nodeId: number, subnetId: string, address: string, ledgerName: string) {
-  const now = new Date();
-  await db.$transaction([
-    db.ipAllocation.updateMany({ where: { nodeId, subnetId, address, releasedAt: null }, data: { releasedAt: now } }),
-    db.cloudResource.updateMany({
-      where: { kind: 'reserved_ip', name: ledgerName, nodeId, address, cloudId: null, state: { not: 'deleted' } },
-      data: { state: 'deleted', deletedAt: now },
-    }),
-  ]);
+/** Frees one live address of a node (someone else reserved it in the cloud first). */
+export async function releaseAddress(nodeId: number, subnetId: string, address: string) {
+  await db.ipAllocation.updateMany({ where: { nodeId, subnetId, address, releasedAt: null }, data: { releasedAt: new Date() } });
 }
 
 /** Frees every live address of the owner (after the cloud reservations are gone). */

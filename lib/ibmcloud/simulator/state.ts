@@ -161,14 +161,13 @@ export class StateStore {
 
   private pause(ms: number) {
     return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.hurry = null;
+        resolve();
+      };
       const timer = setTimeout(done, ms);
       timer.unref?.();
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        self.hurry = null;
-        resolve();
-      }
       this.hurry = done;
     });
   }

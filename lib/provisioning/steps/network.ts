@@ -2,8 +2,8 @@ import { db } from '@/lib/db/client';
 import { NODE_ADDRESS_PURPOSES, type NodeAddressPurpose } from '@/lib/dns/naming';
 import { isAddressTaken, nodeVniPrototype } from '@/lib/ibmcloud';
 import { PermanentStepError, done, type StepContext, type StepDefinition } from '../context';
-import { allocateAddress, giveUpTakenAddress } from '../ip-allocation';
-import { ensureResource, fromReservedIp, fromVni } from '@/lib/ledger/ledger';
+import { allocateAddress, releaseAddress } from '../ip-allocation';
+import { ensureResource, fromReservedIp, fromVni, liveResource, markResource } from '@/lib/ledger/ledger';
 import { nodeResourceNames } from '../names';
 import { nodePools } from '../pools';
 import { findProfile } from '../profiles';
@@ -74,9 +74,14 @@ export const allocateIpsStep: StepDefinition = {
         pool.reserved.filter((ip) => ip.name === name).map((ip) => fromReservedIp(pool.subnetId, ip)),
       ).catch(async (err) => {
         if (!isAddressTaken(err)) throw err;
-        // Reserved by someone else since the listing: let go of it; the next attempt lists afresh and
-        // chooses another. A reservation of ours by that name (a lost answer) is adopted instead.
-        if (!(await ctx.cloud.vpc.findReservedIpByName(pool.subnetId, name))) await giveUpTakenAddress(ctx.node.id, pool.subnetId, address, name);
+        // Reserved by someone else since the listing: the refused create's ledger row and the
+        // allocation go (nothing of ours was made), the next attempt lists afresh and chooses
+        // another. A reservation of ours by that name (a lost answer) is adopted instead.
+        if (!(await ctx.cloud.vpc.findReservedIpByName(pool.subnetId, name))) {
+          const row = await liveResource('reserved_ip', name);
+          if (row && !row.cloudId && row.nodeId === ctx.node.id) await markResource(row.id, 'deleted');
+          await releaseAddress(ctx.node.id, pool.subnetId, address);
+        }
         throw new Error(`${address} in subnet ${pool.subnetId} was reserved by someone else after it was chosen; choosing another`);
       });
       return [purpose, { address, reservedIpId, subnetId: pool.subnetId }] as const;
