@@ -56,7 +56,11 @@ const nodes: BusCache<number, BootNodeRow> = new BusCache<number, BootNodeRow>({
     valueOf: (m, held) => {
       const id = m.data.nodeId;
       if (typeof id !== 'number') return undefined;
-      const after = afterReport(held(id), reportStateOf(m.data.reportState));
+      const state = reportStateOf(m.data.reportState);
+      const row = held(id);
+      // Read after the report committed (its message came late): the row already has it.
+      if (row && state && row.version >= state.node.version) return undefined;
+      const after = afterReport(row, state);
       return after ? { key: id, value: after, tag: id } : { drop: id };
     },
   },

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueNodeToken, tokenChangeHeard } from '@/lib/auth/node-tokens';
-import { startBus, stopBus } from '@/lib/bus';
+import { publish, startBus, stopBus, subscribe } from '@/lib/bus';
 import { db } from '@/lib/db/client';
 import { isInstalled, loadBootNode } from '@/lib/boot/boot-node';
 import { loadReportState } from '@/lib/status/apply-phase-report';
@@ -106,6 +106,25 @@ describe('caches across instances', () => {
       const at = await newest();
       expect(await onceHeard(async () => (await loadReportState(node.id))?.phase.at?.getTime(), at)).toBe(at);
       await new Promise((r) => setTimeout(r, 400)); // a refresh batch (100 ms) would have read by now
+    });
+    expect(reads).toBe(0);
+  });
+
+  it("a report's message heard after instance A read the node at that report's version keeps A's boot row, without a database read", async () => {
+    // The order a loaded instance sees: the report commits, A reads the node (new version), then
+    // the report's message arrives. A's row already has the report in it: nothing to drop or read.
+    const { node } = await bootableNode({ phase: 'installation' });
+    expect((await loadBootNode(node.id))?.phase).toBe('installation');
+    const state = (await loadReportState(node.id))!;
+    const heard = new Promise<void>((resolve) => {
+      const off = subscribe('deployment', (m) => {
+        if (m.data.nodeId === node.id) (off(), resolve());
+      });
+    });
+    const reads = await nodeStateReads(async () => {
+      await publish('deployment', { deploymentId: state.deploymentId, nodeId: node.id, reportState: state });
+      await heard;
+      await new Promise((r) => setTimeout(r, 300)); // a refresh batch (100 ms) would have read by now
     });
     expect(reads).toBe(0);
   });
