@@ -70,7 +70,25 @@ export async function getBoss(): Promise<PgBoss> {
   }
 }
 
+/**
+ * pg-boss creates a queue's partition with DDL, which deadlocks (or conflicts) with another
+ * process creating queues at the same moment (instances, server processes starting together).
+ * The loser's transaction is rolled back whole: it tries again and finds the queue.
+ */
+const LOST_RACE = new Set(['40P01', '40001', '23505', '42P07']);
+
 async function ensureQueue(boss: PgBoss, queue: string, opts: WorkerOptions = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureQueueOnce(boss, queue, opts);
+    } catch (err) {
+      if (attempt >= 5 || !LOST_RACE.has((err as { code?: string }).code ?? '')) throw err;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+async function ensureQueueOnce(boss: PgBoss, queue: string, opts: WorkerOptions) {
   if (state.queuesCreated.has(queue)) return;
   const existing = await boss.getQueue(queue);
   const settings = {

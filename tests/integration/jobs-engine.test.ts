@@ -1,4 +1,6 @@
 import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { databaseUrl } from '@/lib/config/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enqueue, registerWorker, startJobEngine, stopJobEngine } from '@/lib/jobs/engine';
 import { withAdvisoryLock } from '@/lib/jobs/lock';
@@ -25,6 +27,24 @@ describe('job engine', () => {
     await startJobEngine();
     await done;
     expect(seen).toEqual(['a']);
+  });
+
+  it('creates its queues while another process creates the same ones (two instances starting at once)', async () => {
+    // pg-boss creates a queue's partition with DDL: two processes creating queues at once can
+    // deadlock, and the loser started no workers at all (seen with WEB_CONCURRENCY workers).
+    const other = new PgBoss({ connectionString: databaseUrl(), schema: 'pgboss', max: 3 });
+    await other.start();
+    try {
+      const names = Array.from({ length: 24 }, (_, i) => `test.race.${Date.now().toString(36)}.${i}`);
+      const results = await Promise.allSettled([
+        (async () => { for (const name of names) await enqueue(name, { from: 'this process' }); })(),
+        (async () => { for (const name of names) await other.createQueue(name, { name, policy: 'standard' }).catch(() => {}); })(),
+      ]);
+      expect(results[0]).toMatchObject({ status: 'fulfilled' });
+      for (const name of names) expect(await other.getQueue(name)).toMatchObject({ name });
+    } finally {
+      await other.stop({ graceful: false, wait: true });
+    }
   });
 
   it('runs one job per loop at once, and fails (and retries) a failing job alone', async () => {
