@@ -86,24 +86,28 @@ export function liveResource(kind: ResourceKind, name: string) {
 }
 
 /**
- * The live ledger row for this kind and name, created if there is none. A live row of another
- * owner is never handed over: that is a conflict naming the holder.
+ * The live ledger row for this kind and name, created if there is none (`inserted`: by this call).
+ * A live row of another owner is never handed over: that is a conflict naming the holder.
+ * `createSent`: a new row is written with its create already marked as going out (the caller
+ * sends it next, with nothing to look at first).
  */
-export async function recordIntent(intent: ResourceIntent): Promise<CloudResource> {
-  const details: RowDetails = { ...intent.expect };
+export async function recordIntent(intent: ResourceIntent, opts: { createSent?: boolean } = {}): Promise<{ row: CloudResource; inserted: boolean }> {
+  const details: RowDetails = { ...intent.expect, ...(opts.createSent ? { createSent: true } : {}) };
   // The partial unique index (kind, name WHERE state <> 'deleted') settles a race between workers.
-  await db.$executeRaw`
+  const [created] = await db.$queryRaw<CloudResource[]>`
     INSERT INTO "CloudResource" ("id", "kind", "name", "state", "subnetId", "address", "details", "nodeId", "clusterId", "deploymentId", "updatedAt")
     VALUES (gen_random_uuid()::text, ${intent.kind}, ${intent.name}, 'intent', ${intent.subnetId ?? null}, ${intent.address ?? null},
             ${JSON.stringify(details)}::jsonb, ${intent.nodeId ?? null}, ${intent.clusterId ?? null}, ${intent.deploymentId ?? null}, now())
-    ON CONFLICT ("kind", "name") WHERE "state" <> 'deleted' DO NOTHING`;
+    ON CONFLICT ("kind", "name") WHERE "state" <> 'deleted' DO NOTHING
+    RETURNING *`;
+  if (created) return { row: created, inserted: true };
   const row = await liveResource(intent.kind, intent.name);
   if (!row) throw new Error(`ledger row ${intent.kind}/${intent.name} vanished`);
   if (!sameOwner(row, intent)) {
     const holder = await describeOwner(row);
     throw new ResourceConflictError(`${kindLabel(intent.kind)} ${intent.name} is still held by ${holder} (ledger state ${row.state})`, intent.name, holder);
   }
-  return row;
+  return { row, inserted: false };
 }
 
 export function kindLabel(kind: string): string {
@@ -245,17 +249,21 @@ export async function ensureResource(
   /** The same-name objects, when the caller has just listed them itself (saves a listing per resource). */
   listed?: FoundResource[],
 ): Promise<string> {
-  let row = await recordIntent(intent);
+  // A new row of a unique-name kind with no same-name object listed: its create goes out next.
+  const straightToCreate = UNIQUE_NAMES.has(intent.kind) && !listed?.some((c) => c.name === intent.name);
+  const intended = await recordIntent(intent, { createSent: straightToCreate });
+  let row = intended.row;
   if (row.state === 'created' && row.cloudId) return row.cloudId;
+  const fresh = intended.inserted && straightToCreate;
   const neverSent = !detailsOf(row).createSent && UNIQUE_NAMES.has(row.kind as ResourceKind);
-  const candidates = listed?.filter((c) => c.name === row.name) ?? (neverSent ? [] : await findCandidates(row, cloud));
+  const candidates = fresh ? [] : (listed?.filter((c) => c.name === row.name) ?? (neverSent ? [] : await findCandidates(row, cloud)));
   let resource: FoundResource | undefined;
   for (const c of candidates) {
     if (!(await isOurs(row, c, cloud))) throw await conflictFor(row, c);
     resource ??= c;
   }
   if (!resource) {
-    row = await db.cloudResource.update({ where: { id: row.id }, data: { details: { ...detailsOf(row), createSent: true } as Prisma.InputJsonValue } });
+    if (!fresh) row = await db.cloudResource.update({ where: { id: row.id }, data: { details: { ...detailsOf(row), createSent: true } as Prisma.InputJsonValue } });
     resource = await create();
     const proven = resource.recovered ? await isOurs(row, resource, cloud) : matchesRow(row, resource) && !(await heldByAnother(row, resource.id));
     if (!proven) throw await conflictFor(row, resource);

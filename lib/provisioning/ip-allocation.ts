@@ -29,26 +29,39 @@ export class AddressPoolExhaustedError extends ConflictError {
   }
 }
 
-async function liveAddresses(subnetId: string): Promise<Set<string>> {
-  const rows = await db.ipAllocation.findMany({ where: { subnetId, releasedAt: null }, select: { address: true } });
-  return new Set(rows.map((r) => r.address));
+/** The candidates (in order) that no live allocation holds: the first `limit` of them, chosen in the database. */
+const freeCandidates = (subnetId: string, candidates: string[], limit: number) => db.$queryRaw<{ address: string }[]>`
+  SELECT c."address" FROM unnest(${candidates}::text[]) WITH ORDINALITY AS c("address", "n")
+  WHERE NOT EXISTS (SELECT 1 FROM "IpAllocation" a WHERE a."subnetId" = ${subnetId} AND a."address" = c."address" AND a."releasedAt" IS NULL)
+  ORDER BY c."n" LIMIT ${limit}`;
+
+/** The range's addresses minus those the cloud holds for someone else and `exclude`, lowest first. */
+function candidatesOf(pool: SubnetRange, exclude: Iterable<string> = []): string[] {
+  const unavailable = new Set([...(pool.unavailable ?? []), ...exclude]);
+  return rangeAddresses(pool.cidr, pool.range).filter((a) => !unavailable.has(a));
 }
 
 /** The first free address of the range, not yet allocated and not in `exclude` (used for plans). */
 export async function nextFreeAddress(pool: SubnetRange, exclude: Iterable<string> = []): Promise<string | null> {
-  const taken = await liveAddresses(pool.subnetId);
-  for (const a of pool.unavailable ?? []) taken.add(a);
-  for (const a of exclude) taken.add(a);
-  return rangeAddresses(pool.cidr, pool.range).find((a) => !taken.has(a)) ?? null;
+  const [free] = await freeCandidates(pool.subnetId, candidatesOf(pool, exclude), 1);
+  return free?.address ?? null;
 }
 
-async function tryInsert(pool: SubnetRange, address: string, purpose: AddressPurpose, owner: AllocationOwner) {
-  const rows = await db.$queryRaw<{ id: number }[]>`
+/**
+ * Allocates the first candidate no live allocation holds, in one statement (the database looks
+ * each candidate up in the live-address index instead of the app reading every live address).
+ * Null when none was inserted: none free, or another allocation took the chosen one first.
+ */
+async function insertFirstFree(pool: SubnetRange, candidates: string[], purpose: AddressPurpose, owner: AllocationOwner): Promise<string | null> {
+  const rows = await db.$queryRaw<{ address: string }[]>`
     INSERT INTO "IpAllocation" ("subnetId", "address", "purpose", "nodeId", "clusterId")
-    VALUES (${pool.subnetId}, ${address}, ${purpose}, ${owner.nodeId ?? null}, ${owner.clusterId ?? null})
+    SELECT ${pool.subnetId}, c."address", ${purpose}, ${owner.nodeId ?? null}, ${owner.clusterId ?? null}
+    FROM unnest(${candidates}::text[]) WITH ORDINALITY AS c("address", "n")
+    WHERE NOT EXISTS (SELECT 1 FROM "IpAllocation" a WHERE a."subnetId" = ${pool.subnetId} AND a."address" = c."address" AND a."releasedAt" IS NULL)
+    ORDER BY c."n" LIMIT 1
     ON CONFLICT ("subnetId", "address") WHERE "releasedAt" IS NULL DO NOTHING
-    RETURNING "id"`;
-  return rows.length === 1;
+    RETURNING "address"`;
+  return rows[0]?.address ?? null;
 }
 
 /**
@@ -61,14 +74,13 @@ export async function allocateAddress(pool: SubnetRange, purpose: AddressPurpose
     orderBy: { id: 'asc' },
   });
   if (existing) return existing.address;
-  const unavailable = new Set(pool.unavailable ?? []);
-  const candidates = rangeAddresses(pool.cidr, pool.range).filter((a) => !unavailable.has(a));
-  let taken = await liveAddresses(pool.subnetId);
-  for (const address of candidates) {
-    if (taken.has(address)) continue;
-    if (await tryInsert(pool, address, purpose, owner)) return address;
-    // Lost a race for this address: refresh what is taken and keep going up the range.
-    taken = await liveAddresses(pool.subnetId);
+  const candidates = candidatesOf(pool);
+  // Each lost race is an address another allocation took: at most one per candidate.
+  for (let tries = 0; tries <= candidates.length; tries++) {
+    const address = await insertFirstFree(pool, candidates, purpose, owner);
+    if (address) return address;
+    // Lost a race for that address (the winner has committed by now: the next look sees it), or none is left.
+    if ((await freeCandidates(pool.subnetId, candidates, 1)).length === 0) break;
   }
   throw new AddressPoolExhaustedError(purpose, pool.subnetId);
 }

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { provisionNodes } from '@/lib/provisioning/provision';
@@ -151,6 +152,32 @@ describe('node provisioning workflow (simulator)', () => {
     const step = await db.deploymentStep.findUniqueOrThrow({ where: { deploymentId_name: { deploymentId: deployment_id, name: 'allocate_ips' } } });
     expect(step).toMatchObject({ status: 'succeeded', attempts: 2 });
     expect(await db.cloudResource.count({ where: { nodeId: node_id, kind: 'reserved_ip', state: 'created' } })).toBe(4);
+  });
+
+  it('costs the database few statements per resource in its first run (200 at once are bound by CPU: bench/provisions.ts)', async () => {
+    await provision('ntnx-other'); // another node's addresses already allocated
+    const real = await provision('ntnx-count');
+    if (real.dry_run) throw new Error('expected a real run');
+    const statements: string[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as { text?: string } | string;
+      statements.push(String(typeof q === 'string' ? q : q?.text));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await runDeployment(real.accepted[0].deployment_id, testDeps(cloud));
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    const touching = (table: string) => statements.filter((t) => t.includes(`"${table}"`)).length;
+    // Seven resources (four reserved IPs, two VNIs, a server): intent (marked sent), the
+    // ownership check of what the create returned, created. Was five each.
+    expect(touching('CloudResource')).toBeLessThanOrEqual(7 * 3);
+    // Four addresses: this node's live one, else the first free one chosen and inserted by the
+    // database in one statement. Was three each, one of them reading every live address of the subnet.
+    expect(touching('IpAllocation')).toBeLessThanOrEqual(4 * 2);
+    expect(statements.length).toBeLessThanOrEqual(72);
   });
 
   it('reserves a node\'s four addresses and creates its two VNIs side by side, not one after another', async () => {

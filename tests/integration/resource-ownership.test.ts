@@ -174,7 +174,7 @@ describe('the ledger never hands a live row to a new owner', () => {
     const { recordIntent } = await import('@/lib/ledger/ledger');
     const holder = await db.node.create({ data: { name: 'held', serverProfile: 'cx3d-metal-48x128', status: 'failed' } });
     const other = await db.node.create({ data: { name: 'held', serverProfile: 'cx3d-metal-48x128', status: 'provisioning' } });
-    const row = await recordIntent({ kind: 'vni', name: 'nvo-held-mgmt-vni', nodeId: holder.id, subnetId: 's' });
+    const { row } = await recordIntent({ kind: 'vni', name: 'nvo-held-mgmt-vni', nodeId: holder.id, subnetId: 's' });
     await db.cloudResource.update({ where: { id: row.id }, data: { state: 'failed', cloudId: 'vni-1' } });
 
     await expect(recordIntent({ kind: 'vni', name: 'nvo-held-mgmt-vni', nodeId: other.id, subnetId: 's' }))
