@@ -29,15 +29,18 @@ export interface TimelineEvent {
  * transaction commits): live pages (server-sent events) refresh on it.
  */
 export async function recordEvent(event: TimelineEvent, client: DbClient = db): Promise<boolean> {
-  if (event.idempotencyKey) {
-    const inserted = await client.deploymentEvent.createMany({ data: [event], skipDuplicates: true });
-    if (inserted.count !== 1) return false;
-  } else {
-    await client.deploymentEvent.create({ data: event });
-  }
-  const { text, values } = notifyStatement('deployment', { deploymentId: event.deploymentId ?? null, nodeId: event.nodeId ?? null, clusterId: event.clusterId ?? null });
-  await client.$executeRawUnsafe(text, ...values);
-  return true;
+  const { values: [channel, payload] } = notifyStatement('deployment', { deploymentId: event.deploymentId ?? null, nodeId: event.nodeId ?? null, clusterId: event.clusterId ?? null });
+  // One statement: the event, and its announcement only if it was new (a used key inserts nothing).
+  const announced = await client.$queryRaw<unknown[]>`
+    WITH e AS (
+      INSERT INTO "DeploymentEvent" ("deploymentId", "nodeId", "clusterId", "phase", "status", "message", "source", "progress", "durationMs", "details", "idempotencyKey", "createdAt")
+      VALUES (${event.deploymentId ?? null}, ${event.nodeId ?? null}, ${event.clusterId ?? null}, ${event.phase}, ${event.status}, ${event.message ?? null},
+              ${event.source}, ${event.progress ?? null}, ${event.durationMs ?? null}, ${event.details === undefined ? null : JSON.stringify(event.details)}::jsonb,
+              ${event.idempotencyKey ?? null}, COALESCE(${event.createdAt ?? null}::timestamp, CURRENT_TIMESTAMP))
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING 1)
+    SELECT pg_notify(${channel}, ${payload})::text FROM e`;
+  return announced.length === 1;
 }
 
 export function listEvents(where: { nodeId?: number; clusterId?: number; deploymentId?: string }, take = 500) {
