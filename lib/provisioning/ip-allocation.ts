@@ -29,39 +29,36 @@ export class AddressPoolExhaustedError extends ConflictError {
   }
 }
 
-/** The candidates (in order) that no live allocation holds: the first `limit` of them, chosen in the database. */
-const freeCandidates = (subnetId: string, candidates: string[], limit: number) => db.$queryRaw<{ address: string }[]>`
-  SELECT c."address" FROM unnest(${candidates}::text[]) WITH ORDINALITY AS c("address", "n")
-  WHERE NOT EXISTS (SELECT 1 FROM "IpAllocation" a WHERE a."subnetId" = ${subnetId} AND a."address" = c."address" AND a."releasedAt" IS NULL)
-  ORDER BY c."n" LIMIT ${limit}`;
-
 /** The range's addresses minus those the cloud holds for someone else and `exclude`, lowest first. */
 function candidatesOf(pool: SubnetRange, exclude: Iterable<string> = []): string[] {
   const unavailable = new Set([...(pool.unavailable ?? []), ...exclude]);
   return rangeAddresses(pool.cidr, pool.range).filter((a) => !unavailable.has(a));
 }
 
-/** The first free address of the range, not yet allocated and not in `exclude` (used for plans). */
-export async function nextFreeAddress(pool: SubnetRange, exclude: Iterable<string> = []): Promise<string | null> {
-  const [free] = await freeCandidates(pool.subnetId, candidatesOf(pool, exclude), 1);
-  return free?.address ?? null;
+/**
+ * The first candidate no live allocation holds (`free`), looked up by PostgreSQL in the
+ * live-address index, and with `allocateTo` also inserted for that owner in the same statement
+ * (`allocated`; null when another allocation took it first: the winner has committed by then).
+ */
+async function firstFree(subnetId: string, candidates: string[], allocateTo?: { purpose: AddressPurpose; owner: AllocationOwner }) {
+  const [row] = await db.$queryRaw<{ free: string; allocated: string | null }[]>`
+    WITH free AS (
+      SELECT c."address" FROM unnest(${candidates}::text[]) WITH ORDINALITY AS c("address", "n")
+      WHERE NOT EXISTS (SELECT 1 FROM "IpAllocation" a WHERE a."subnetId" = ${subnetId} AND a."address" = c."address" AND a."releasedAt" IS NULL)
+      ORDER BY c."n" LIMIT 1),
+    inserted AS (
+      INSERT INTO "IpAllocation" ("subnetId", "address", "purpose", "nodeId", "clusterId")
+      SELECT ${subnetId}, "address", ${allocateTo?.purpose ?? null}, ${allocateTo?.owner.nodeId ?? null}, ${allocateTo?.owner.clusterId ?? null}
+      FROM free WHERE ${allocateTo !== undefined}
+      ON CONFLICT ("subnetId", "address") WHERE "releasedAt" IS NULL DO NOTHING
+      RETURNING "address")
+    SELECT free."address" AS "free", inserted."address" AS "allocated" FROM free LEFT JOIN inserted ON true`;
+  return { free: row?.free ?? null, allocated: row?.allocated ?? null };
 }
 
-/**
- * Allocates the first candidate no live allocation holds, in one statement (the database looks
- * each candidate up in the live-address index instead of the app reading every live address).
- * Null when none was inserted: none free, or another allocation took the chosen one first.
- */
-async function insertFirstFree(pool: SubnetRange, candidates: string[], purpose: AddressPurpose, owner: AllocationOwner): Promise<string | null> {
-  const rows = await db.$queryRaw<{ address: string }[]>`
-    INSERT INTO "IpAllocation" ("subnetId", "address", "purpose", "nodeId", "clusterId")
-    SELECT ${pool.subnetId}, c."address", ${purpose}, ${owner.nodeId ?? null}, ${owner.clusterId ?? null}
-    FROM unnest(${candidates}::text[]) WITH ORDINALITY AS c("address", "n")
-    WHERE NOT EXISTS (SELECT 1 FROM "IpAllocation" a WHERE a."subnetId" = ${pool.subnetId} AND a."address" = c."address" AND a."releasedAt" IS NULL)
-    ORDER BY c."n" LIMIT 1
-    ON CONFLICT ("subnetId", "address") WHERE "releasedAt" IS NULL DO NOTHING
-    RETURNING "address"`;
-  return rows[0]?.address ?? null;
+/** The first free address of the range, not yet allocated and not in `exclude` (used for plans). */
+export async function nextFreeAddress(pool: SubnetRange, exclude: Iterable<string> = []): Promise<string | null> {
+  return (await firstFree(pool.subnetId, candidatesOf(pool, exclude))).free;
 }
 
 /**
@@ -77,10 +74,9 @@ export async function allocateAddress(pool: SubnetRange, purpose: AddressPurpose
   const candidates = candidatesOf(pool);
   // Each lost race is an address another allocation took: at most one per candidate.
   for (let tries = 0; tries <= candidates.length; tries++) {
-    const address = await insertFirstFree(pool, candidates, purpose, owner);
-    if (address) return address;
-    // Lost a race for that address (the winner has committed by now: the next look sees it), or none is left.
-    if ((await freeCandidates(pool.subnetId, candidates, 1)).length === 0) break;
+    const { free, allocated } = await firstFree(pool.subnetId, candidates, { purpose, owner });
+    if (allocated) return allocated;
+    if (!free) break;
   }
   throw new AddressPoolExhaustedError(purpose, pool.subnetId);
 }

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { issueNodeToken, tokenChangeHeard } from '@/lib/auth/node-tokens';
 import { publish, startBus, stopBus, subscribe } from '@/lib/bus';
@@ -8,6 +7,7 @@ import { loadReportState } from '@/lib/status/apply-phase-report';
 import { startAppInstance, type AppInstance } from '../helpers/app-instance';
 import { bootableNode } from '../helpers/boot-nodes';
 import { resetDatabase } from '../helpers/db';
+import { statementsDuring } from '../helpers/statements';
 
 /**
  * Two instances on one database: this test process is instance A, a child process running the
@@ -71,18 +71,7 @@ describe('caches across instances', () => {
 
   /** Counts the report-state and boot-row reads this process (instance A) sends while `fn` runs. */
   async function nodeStateReads(fn: () => Promise<void>): Promise<number> {
-    const original = pg.Client.prototype.query;
-    let reads = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (String((args[0] as { name?: string } | undefined)?.name ?? '').match(/^(phase-report-states|boot-node)/)) reads++;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await fn();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    return reads;
+    return (await statementsDuring(fn)).filter((q) => /^(phase-report-states|boot-node)/.test(q.name ?? '')).length;
   }
 
   it("a report made on instance B reaches instance A's report state with its bus message, without a database read", async () => {

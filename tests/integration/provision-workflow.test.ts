@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { provisionNodes } from '@/lib/provisioning/provision';
@@ -10,6 +9,7 @@ import type { CloudClient, ReservedIpPrototype } from '@/lib/ibmcloud';
 import { resetDatabase } from '../helpers/db';
 import { drive, inventoryOf, nodePlayer, testDeps, type Inventory } from '../helpers/provisioning';
 import { startTestCloud, type TestCloud } from '../helpers/simulator';
+import { statementsDuring } from '../helpers/statements';
 
 let cloud: TestCloud;
 
@@ -158,18 +158,7 @@ describe('node provisioning workflow (simulator)', () => {
     await provision('ntnx-other'); // another node's addresses already allocated
     const real = await provision('ntnx-count');
     if (real.dry_run) throw new Error('expected a real run');
-    const statements: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const q = args[0] as { text?: string } | string;
-      statements.push(String(typeof q === 'string' ? q : q?.text));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await runDeployment(real.accepted[0].deployment_id, testDeps(cloud));
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    const statements = (await statementsDuring(() => runDeployment(real.accepted[0].deployment_id, testDeps(cloud)))).map((q) => q.text);
     const touching = (table: string) => statements.filter((t) => t.includes(`"${table}"`)).length;
     // Seven resources (four reserved IPs, two VNIs, a server): intent (marked sent), the
     // ownership check of what the create returned, created. Was five each.
